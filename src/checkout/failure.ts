@@ -1,0 +1,50 @@
+import type { CryptoFailureReason } from '../crypto/sodium.js';
+import type { FieldProblems } from '../params/params.js';
+
+export type NetworkFailureReason = 'offline' | 'timeout' | 'unreachable' | 'bad-answer' | 'http';
+
+/**
+ * Why an attempt failed, kept as data (not text) so the result view can re-render it in another
+ * language and every source keeps what it knows. Turned into words by `describeFailure`.
+ */
+export type Failure =
+  | { source: 'validation'; fields: FieldProblems }
+  | { source: 'network'; reason: NetworkFailureReason; status?: number }
+  | { source: 'crypto'; reason: CryptoFailureReason }
+  | {
+      source: 'api';
+      /** KTPay's numeric code; null when the page reported a failure without one. */
+      code: number | null;
+      /** KTPay's own words, shown only where our catalog has none. Always rendered as text. */
+      serverMessage?: string;
+      serverHint?: string;
+      /** KTPay's per-field validation messages (its 422… codes). */
+      validation?: Record<string, string[]>;
+      errorType?: string;
+    }
+  | { source: 'acquirer'; code: string; errorType?: string };
+
+/** A failure travelling as an exception through the async steps of an attempt. */
+export class FailureError extends Error {
+  override name = 'FailureError';
+  constructor(readonly failure: Failure) {
+    super(`${failure.source} failure`);
+  }
+}
+
+/**
+ * Whether Try again makes sense: before the transaction exists (network, crypto, KTPay's server
+ * errors) the same order can be sent again. A declined card or a refused parameter would only
+ * fail the same way.
+ */
+export function isRetryable(failure: Failure): boolean {
+  switch (failure.source) {
+    case 'network':
+    case 'crypto':
+      return failure.reason !== 'csp';
+    case 'api':
+      return failure.code !== null && failure.code >= 5000000 && failure.code < 6000000;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,94 @@
+import type sodiumModule from 'libsodium-wrappers';
+
+type Sodium = typeof sodiumModule;
+
+/** Why sealing could not start; each maps to a message that names the cause and the fix. */
+export type CryptoFailureReason = 'csp' | 'timeout' | 'load';
+
+export class CryptoUnavailableError extends Error {
+  override name = 'CryptoUnavailableError';
+  constructor(
+    readonly reason: CryptoFailureReason,
+    options?: { cause?: unknown },
+  ) {
+    super(`libsodium unavailable: ${reason}`, options);
+  }
+}
+
+/** The smallest valid WebAssembly module: magic number and version. */
+const EMPTY_WASM_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
+/**
+ * libsodium-wrappers is WebAssembly only. Compiling an empty module first answers in microseconds
+ * whether the page's CSP allows WebAssembly, instead of downloading ~150 kB to find out.
+ */
+function assertWasmAllowed(): void {
+  if (typeof WebAssembly !== 'object') throw new CryptoUnavailableError('load');
+  try {
+    new WebAssembly.Module(EMPTY_WASM_MODULE);
+  } catch (cause) {
+    throw new CryptoUnavailableError('csp', { cause });
+  }
+}
+
+function describesCsp(error: unknown): boolean {
+  return /content.security.policy|unsafe-eval|wasm-eval|code generation disallowed/i.test(String(error));
+}
+
+let loading: Promise<Sodium> | undefined;
+
+/**
+ * One libsodium per page, for every element, loaded on first need with a dynamic import so its
+ * chunk never sits on the page's initial path. A failed load is forgotten so Try again can retry.
+ */
+export function loadSodium(): Promise<Sodium> {
+  loading ??= (async () => {
+    assertWasmAllowed();
+    try {
+      const sodium = (await import('libsodium-wrappers')).default;
+      await sodium.ready;
+      return sodium;
+    } catch (cause) {
+      throw new CryptoUnavailableError(describesCsp(cause) ? 'csp' : 'load', { cause });
+    }
+  })();
+  loading.catch(() => {
+    loading = undefined;
+  });
+  return loading;
+}
+
+/** Starts loading on a sign of intent (pointer on the button, focus); errors wait for the click. */
+export function warmSodium(): void {
+  loadSodium().catch(() => {});
+}
+
+/** Waits for libsodium at most `timeoutMs`, and no longer than the attempt lives. */
+function sodiumWithin(timeoutMs: number, signal: AbortSignal): Promise<Sodium> {
+  return new Promise<Sodium>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new CryptoUnavailableError('timeout')), timeoutMs);
+    const stop = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      stop();
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    loadSodium().then(
+      (sodium) => (stop(), resolve(sodium)),
+      (error: unknown) => (stop(), reject(error)),
+    );
+  });
+}
+
+/**
+ * `crypto_box_seal(utf8(json), key)` as standard base64 with padding (libsodium's ORIGINAL
+ * variant), the body KTPay's API expects.
+ */
+export async function sealJson(json: string, key: Uint8Array, timeoutMs: number, signal: AbortSignal): Promise<string> {
+  const sodium = await sodiumWithin(timeoutMs, signal);
+  const sealed = sodium.crypto_box_seal(sodium.from_string(json), key);
+  return sodium.to_base64(sealed, sodium.base64_variants.ORIGINAL);
+}

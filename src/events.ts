@@ -1,0 +1,83 @@
+/**
+ * The element's events: all `bubbles` and `composed`, so a listener on `document` hears them
+ * through the shadow boundary. Details are typed once here and in `GlobalEventHandlersEventMap`.
+ */
+
+export interface KtpayOpenDetail {
+  orderId: string;
+}
+
+export interface KtpayCreatedDetail {
+  orderId: string;
+  paymentUrl: string;
+  transactionHash?: string;
+}
+
+/** A status KTPay counts as paid (seed 000, «Статусы транзакции»). */
+export type KtpaySuccessStatus = 'authorized' | 'success' | 'completed';
+
+export interface KtpaySuccessDetail {
+  orderId: string;
+  status: KtpaySuccessStatus;
+  transactionHash?: string;
+}
+
+/**
+ * Where a failure came from. `crypto` is ours, added to the contract's four: the encryption
+ * module could not load or start (CSP, timeout); nothing was sent.
+ */
+export type KtpayFailureSource = 'validation' | 'network' | 'api' | 'acquirer' | 'crypto';
+
+export interface KtpayFailedDetail {
+  orderId: string;
+  source: KtpayFailureSource;
+  /** KTPay's numeric code, or the acquirer's code as received ("05", "1A", "-19"); null if none. */
+  code: number | string | null;
+  /** In the element's language. */
+  message: string;
+  hint?: string;
+  /** Parameter name → messages, for validation errors (ours or KTPay's). */
+  fields?: Record<string, string[]>;
+}
+
+export type KtpayCloseReason = 'cancel' | 'success' | 'failed';
+
+export interface KtpayCloseDetail {
+  reason: KtpayCloseReason;
+}
+
+/** What `open()` resolves with. It never rejects for a payment outcome. */
+export type KtpayResult =
+  | ({ outcome: 'success' } & KtpaySuccessDetail)
+  | ({ outcome: 'failed' } & KtpayFailedDetail)
+  | { outcome: 'cancelled' };
+
+export interface KtpayEventMap {
+  'ktpay:open': KtpayOpenDetail;
+  'ktpay:created': KtpayCreatedDetail;
+  'ktpay:success': KtpaySuccessDetail;
+  'ktpay:failed': KtpayFailedDetail;
+  'ktpay:close': KtpayCloseDetail;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'ktpay:open': CustomEvent<KtpayOpenDetail>;
+    'ktpay:created': CustomEvent<KtpayCreatedDetail>;
+    'ktpay:success': CustomEvent<KtpaySuccessDetail>;
+    'ktpay:failed': CustomEvent<KtpayFailedDetail>;
+    'ktpay:close': CustomEvent<KtpayCloseDetail>;
+  }
+}
+
+/** `ktpay:success` and `ktpay:failed` are cancelable: cancelling keeps the page where it is. */
+export function emit<K extends keyof KtpayEventMap>(
+  target: EventTarget,
+  type: K,
+  detail: KtpayEventMap[K],
+): CustomEvent<KtpayEventMap[K]> {
+  const cancelable = type === 'ktpay:success' || type === 'ktpay:failed';
+  const event = new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable });
+  target.dispatchEvent(event);
+  return event;
+}

@@ -1,0 +1,35 @@
+import type { ErrorText, Messages } from './messages.js';
+
+/**
+ * Acquirer codes arrive as `"05"`, `"5"` or `5`: the same code. Numeric codes are compared as
+ * integers (so `"-4"` stays apart from `"04"`), others ignore case (`"1a"` is `"1A"`).
+ */
+export function normalizeAcquirerCode(code: string | number): string {
+  const text = String(code).trim();
+  return /^[+-]?\d+$/.test(text) ? String(Number.parseInt(text, 10)) : text.toUpperCase();
+}
+
+const acquirerIndexes = new WeakMap<Messages, Map<string, ErrorText>>();
+
+function acquirerIndex(messages: Messages): Map<string, ErrorText> {
+  let index = acquirerIndexes.get(messages);
+  if (!index) {
+    index = new Map();
+    for (const [codes, text] of messages.acquirerErrors) {
+      for (const code of codes) index.set(normalizeAcquirerCode(code), text);
+    }
+    acquirerIndexes.set(messages, index);
+  }
+  return index;
+}
+
+/** The catalog's text for an acquirer code, or undefined when the seed does not list it. */
+export function acquirerErrorText(messages: Messages, code: string | number): ErrorText | undefined {
+  return acquirerIndex(messages).get(normalizeAcquirerCode(code));
+}
+
+/** The catalog's text for a KTPay API code, or undefined when the seed does not list it. */
+export function apiErrorText(messages: Messages, code: number | string): ErrorText | undefined {
+  const numeric = Number(String(code).trim());
+  return Number.isInteger(numeric) ? messages.apiErrors[numeric] : undefined;
+}

@@ -1,0 +1,87 @@
+/**
+ * The shape every locale fills in: the interface's strings and the two error catalogs of the
+ * KTWidget guide («Ошибки транзакции»). Data only, so it also runs on a merchant's server.
+ */
+
+/** The languages the element speaks. `kz` is accepted as an alias of `kk` on input. */
+export type Lang = 'ru' | 'kk' | 'en';
+
+/** A message and, where the catalog gives one, what to do about it. */
+export interface ErrorText {
+  message: string;
+  hint?: string;
+}
+
+/** Why a parameter was refused before anything was sent. */
+export type FieldProblem =
+  | 'required'
+  | 'amount'
+  | 'type'
+  | 'service-id'
+  | 'app-key'
+  | 'url'
+  | 'email'
+  | 'timeout';
+
+export interface UiStrings {
+  /** The pay button's label when the merchant put nothing in its slot. */
+  pay: string;
+  /** The modal's visible title (also its accessible name). */
+  title: string;
+  close: string;
+  /** The loading steps of the KTWidget guide, in order. */
+  steps: {
+    sending: string;
+    creating: string;
+    acquirer: string;
+    opening: string;
+  };
+  paymentFrameTitle: string;
+  successTitle: string;
+  failedTitle: string;
+  amount: string;
+  order: string;
+  transaction: string;
+  continue: string;
+  tryAgain: string;
+  /** Names of the transaction statuses (seed 000, «Статусы транзакции»). */
+  statuses: Record<'pending' | 'authorized' | 'success' | 'error' | 'denied' | 'completed', string>;
+  /** Names of the error types (seed 000, `error_type`). */
+  errorTypes: Record<'ERROR_PAYMENT' | 'ERROR_INPUT' | 'ERROR_SYSTEM', string>;
+  validation: {
+    message: string;
+    hint: string;
+    /** Label of the list of refused parameters in the result view. */
+    fieldsLabel: string;
+    problems: Record<FieldProblem, string>;
+  };
+  network: {
+    offline: ErrorText;
+    timeout: ErrorText;
+    unreachable: ErrorText;
+    http: (status: number) => ErrorText;
+    badAnswer: ErrorText;
+  };
+  crypto: {
+    csp: ErrorText;
+    timeout: ErrorText;
+    load: ErrorText;
+  };
+  /** An API code that is not in the catalog. */
+  unknownApiError: (code: number | null) => ErrorText;
+  /** An acquirer code that is not in the catalog. */
+  unknownAcquirerError: (code: string) => ErrorText;
+  /** The acquirer declined without a code. */
+  declinedWithoutCode: ErrorText;
+}
+
+export interface Messages {
+  ui: UiStrings;
+  /** KTPay API codes (5000001 … 4220104) with message and hint. */
+  apiErrors: Record<number, ErrorText>;
+  /**
+   * Acquirer (Halyk ePay) codes. Several codes share one message in the seed, so each entry lists
+   * its codes as the seed writes them; lookup normalises them (see `catalog.ts`).
+   */
+  acquirerErrors: ReadonlyArray<readonly [codes: readonly string[], text: ErrorText]>;
+}

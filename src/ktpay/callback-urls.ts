@@ -1,0 +1,45 @@
+import { parseHttpUrl } from '../params/url.js';
+import type { OwnCallbackUrls } from './request.js';
+
+/** The query parameter that marks the element's own callback URLs. */
+export const OWN_CALLBACK_PARAM = 'ktpay-checkout';
+
+/**
+ * KTPay's page reports an outcome only by sending the buyer to a callback URL. Where the merchant
+ * gave no success/failed URL, the element sends its own: the merchant page's address, marked with
+ * the outcome and a per-attempt nonce. It recognises them when the page posts them back and never
+ * navigates to them. None on a page that is not http(s) (KTPay would refuse such a URL).
+ */
+export function ownCallbackUrls(pageHref: string, nonce: string): OwnCallbackUrls | undefined {
+  const base = parseHttpUrl(pageHref);
+  if (!base) return undefined;
+  base.hash = '';
+  const marked = (outcome: 'success' | 'failed') => {
+    const url = new URL(base);
+    url.searchParams.set(OWN_CALLBACK_PARAM, `${outcome}.${nonce}`);
+    return url;
+  };
+  return { success: marked('success'), failed: marked('failed') };
+}
+
+/**
+ * Whether `received` is the callback URL `expected`: same origin and path, and every query
+ * parameter of `expected` present with the same value. Extra parameters are the page's additions
+ * (an acquirer code, a hash).
+ */
+export function isCallbackUrl(received: URL, expected: URL | undefined): boolean {
+  if (!expected || received.origin !== expected.origin || received.pathname !== expected.pathname) return false;
+  for (const [key, value] of expected.searchParams) {
+    if (!received.searchParams.getAll(key).includes(value)) return false;
+  }
+  return true;
+}
+
+/** The acquirer code a page may append to a failed URL. */
+export function acquirerCodeIn(url: URL): string | undefined {
+  for (const key of ['code', 'reason_code', 'reasonCode']) {
+    const value = url.searchParams.get(key)?.trim();
+    if (value) return value;
+  }
+  return undefined;
+}

@@ -1,0 +1,27 @@
+import type { Connection } from '../params/params.js';
+
+/** KTPay's published endpoints (ktwidget-client-js); seed 001 names an older test host. */
+export const KTPAY_ENDPOINTS = {
+  test: {
+    api: 'https://fintech.test.nplus.tech/api/v1/merchant-widget/payment',
+    widget: 'https://widget.test.nplus.tech',
+  },
+  production: {
+    api: 'https://fintech.nplus.tech/api/v1/merchant-widget/payment',
+    widget: 'https://widget.nplus.tech',
+  },
+} as const;
+
+export interface KtpayEndpoints {
+  api: URL;
+  widget: URL;
+}
+
+/** `api-url` and `widget-url` override the endpoints `test-mode` picks. */
+export function ktpayEndpoints(connection: Connection): KtpayEndpoints {
+  const defaults = KTPAY_ENDPOINTS[connection.testMode ? 'test' : 'production'];
+  return {
+    api: connection.apiUrl ?? new URL(defaults.api),
+    widget: connection.widgetUrl ?? new URL(defaults.widget),
+  };
+}

@@ -1,0 +1,118 @@
+import sodium from 'libsodium-wrappers';
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import type { KtpayRequest } from '../ktpay/request.js';
+import { SANDBOX_APP_ID, SANDBOX_APP_KEY, SANDBOX_SECRET_KEY } from './keys.js';
+import { validateKtpayRequest } from './validate.js';
+
+/** How the sandbox page reports: the structured message, or the published page's URL strings. */
+export type PageProtocol = 'structured' | 'published';
+
+export interface SandboxOptions {
+  /** The API URL to stand in for (a path matches on any origin). Default: the sandbox's. */
+  apiUrl?: string;
+  /** Milliseconds before each answer, so the loading steps can be seen. Default 400. */
+  delayMs?: number;
+  /** The protocol the sandbox payment page speaks. Default `structured`. */
+  pageProtocol?: PageProtocol;
+}
+
+/** A transaction the sandbox created, as its payment page reads it. */
+export interface SandboxTransaction {
+  transactionHash: string;
+  order: KtpayRequest['order'];
+  user?: KtpayRequest['user'];
+  pageProtocol: PageProtocol;
+  status: 'pending' | 'completed' | 'error';
+  code?: string;
+}
+
+const DEFAULT_API_PATH = '*/sandbox/api/v1/merchant-widget/payment';
+
+/** KTPay's error envelope (seed 000 spells `messages`, seed 001 adds `validation`). */
+function ktpayError(status: number, code: number, message: string, hint: string, validation?: Record<string, string[]>) {
+  return HttpResponse.json(
+    { success: false, data: [], error: { code, messages: { error: message }, hint, ...(validation ? { validation } : {}) } },
+    { status },
+  );
+}
+
+const hex = (bytes: number) =>
+  Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+function openSealed(body: string): unknown {
+  const variants = sodium.base64_variants;
+  const keyOf = (b64: string) => sodium.from_base64(b64, variants.ORIGINAL);
+  const sealed = sodium.from_base64(body.trim(), variants.ORIGINAL);
+  const opened = sodium.crypto_box_seal_open(sealed, keyOf(SANDBOX_APP_KEY), keyOf(SANDBOX_SECRET_KEY));
+  return JSON.parse(sodium.to_string(opened));
+}
+
+/**
+ * MSW handlers that stand in for KTPay: they really open the sealed body with the sandbox's
+ * published key pair, validate like KTPay (4010103 unknown app id, 4220101 a body that does not
+ * open, 4220002 with a `validation` object), and answer as the published service does.
+ * Two more routes serve the sandbox payment page: reading a transaction and recording its result.
+ */
+export function createSandboxHandlers(options: SandboxOptions = {}): HttpHandler[] {
+  const { delayMs = 400, pageProtocol = 'structured' } = options;
+  const apiPath = options.apiUrl ?? DEFAULT_API_PATH;
+  const base = apiPath.replace(/\/payment\/?$/, '');
+  const transactions = new Map<string, SandboxTransaction>();
+
+  return [
+    http.post(apiPath, async ({ request }) => {
+      await delay(delayMs);
+      if (request.headers.get('Auth-Identifier') !== SANDBOX_APP_ID) {
+        return ktpayError(401, 4010103, 'Неверный/несуществующий идентификатор приложения мерчанта.',
+          'Для решения проблемы обратитесь в тех. поддержку с указанием кода ошибки.');
+      }
+      await sodium.ready;
+      let opened: unknown;
+      try {
+        opened = openSealed(await request.text());
+      } catch {
+        return ktpayError(422, 4220101, 'Некорректный формат или содержимое данных.',
+          'Проверьте корректность данных, их формат и содержимое или обратитесь в тех. поддержку.');
+      }
+      const validation = validateKtpayRequest(opened);
+      const ktpayRequest = opened as KtpayRequest;
+      const orderId = ktpayRequest.order?.order_id;
+      if (Object.keys(validation).length === 0 && [...transactions.values()].some((t) => t.order.order_id === orderId && t.status === 'completed')) {
+        validation['order.order_id'] = ['This order has already been paid.'];
+      }
+      if (Object.keys(validation).length > 0) {
+        return ktpayError(422, 4220002, 'Ошибка валидации параметров запроса.', 'Исправьте указанные замечания по валидации.', validation);
+      }
+      const transactionHash = hex(20);
+      transactions.set(transactionHash, {
+        transactionHash,
+        order: ktpayRequest.order,
+        ...(ktpayRequest.user ? { user: ktpayRequest.user } : {}),
+        pageProtocol,
+        status: 'pending',
+      });
+      return HttpResponse.json({
+        error: [],
+        response: {
+          success: true,
+          data: { transaction_hash: transactionHash, show_close_button: ktpayRequest.order.show_close_button !== false },
+        },
+      });
+    }),
+
+    http.get(`${base}/transactions/:hash`, async ({ params }) => {
+      await delay(Math.min(delayMs, 200));
+      const transaction = transactions.get(String(params.hash));
+      return transaction ? HttpResponse.json(transaction) : HttpResponse.json({ error: 'unknown transaction' }, { status: 404 });
+    }),
+
+    http.post(`${base}/transactions/:hash/result`, async ({ params, request }) => {
+      const transaction = transactions.get(String(params.hash));
+      if (!transaction) return HttpResponse.json({ error: 'unknown transaction' }, { status: 404 });
+      const result = (await request.json()) as { status: SandboxTransaction['status']; code?: string };
+      transaction.status = result.status;
+      if (result.code) transaction.code = result.code;
+      return HttpResponse.json({ status: 'ok' });
+    }),
+  ];
+}

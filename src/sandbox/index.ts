@@ -1,0 +1,6 @@
+// ktpay-checkout/sandbox: the offline stand-in for KTPay used by the demo, the stories, the
+// tests, and merchants' own tests. TEST ONLY.
+export { CODE_NAME, TEST_3DS_PASSWORD, TEST_CARDS, TEST_CVV, cardOutcome, secureCodeOutcome } from './cards.js';
+export { SANDBOX_API_URL, SANDBOX_ATTRIBUTES, SANDBOX_WIDGET_URL } from './config.js';
+export { createSandboxHandlers, type PageProtocol, type SandboxOptions, type SandboxTransaction } from './handlers.js';
+export { SANDBOX_APP_ID, SANDBOX_APP_KEY, SANDBOX_SECRET_KEY } from './keys.js';

@@ -1,0 +1,102 @@
+// The sandbox payment page: plays KTPay's page and the bank's card form, then reports the outcome
+// to the element the way KTPay's page would (a callback URL string, "close") or with the
+// structured `ktpay:result` message. Test only.
+import { cardOutcome, secureCodeOutcome, type CardOutcome } from '../cards.js';
+import type { SandboxTransaction } from '../handlers.js';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const params = new URLSearchParams(location.search);
+const hash = params.get('hash') ?? '';
+const api = new URL(`api/v1/merchant-widget/transactions/${encodeURIComponent(hash)}`, new URL('.', location.href));
+
+/** The page that framed us; messages go only there. */
+const parentOrigin = location.ancestorOrigins?.[0] ?? (document.referrer ? new URL(document.referrer).origin : location.origin);
+
+function post(message: unknown): void {
+  if (window.parent !== window) window.parent.postMessage(message, parentOrigin);
+}
+
+$('cross').hidden = params.get('show_close_button') === 'false';
+$('cross').addEventListener('click', () => post('close'));
+
+function problem(text: string): void {
+  $('problem').textContent = text;
+  $('problem').hidden = false;
+}
+
+async function load(): Promise<SandboxTransaction | undefined> {
+  try {
+    const response = await fetch(api);
+    if (response.ok) return (await response.json()) as SandboxTransaction;
+  } catch {
+    // fall through
+  }
+  problem('Транзакция не найдена (песочница не запущена на этой странице?) · Unknown transaction.');
+  return undefined;
+}
+
+function callbackUrl(transaction: SandboxTransaction, outcome: CardOutcome): string | undefined {
+  const { order } = transaction;
+  if (outcome.status === 'completed') return order.callback_force_success_url ?? order.callback_success_url ?? order.callback_back_url;
+  const target = order.callback_force_failed_url ?? order.callback_failed_url ?? order.callback_back_url;
+  if (!target) return undefined;
+  const url = new URL(target);
+  url.searchParams.set('code', outcome.code);
+  return url.href;
+}
+
+async function report(transaction: SandboxTransaction, outcome: CardOutcome): Promise<void> {
+  $('card').hidden = true;
+  $('secure').hidden = true;
+  $('outcome').textContent =
+    outcome.status === 'completed' ? 'Оплата прошла · Paid' : `Отказ, код ${outcome.code} · Declined, code ${outcome.code}`;
+  await fetch(new URL('result', `${api.href}/`), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(outcome.status === 'completed' ? { status: 'completed' } : { status: 'error', code: outcome.code }),
+  }).catch(() => {});
+
+  if ($<HTMLSelectElement>('protocol').value === 'published') {
+    const url = callbackUrl(transaction, outcome);
+    if (url) post(url);
+    return;
+  }
+  post({
+    type: 'ktpay:result',
+    status: outcome.status,
+    order_id: transaction.order.order_id,
+    transaction_hash: transaction.transactionHash,
+    error:
+      outcome.status === 'completed'
+        ? null
+        : { error_type: outcome.errorType, code: outcome.code, error_message: outcome.message },
+  });
+}
+
+const transaction = await load();
+if (transaction) {
+  const { order } = transaction;
+  $('order').textContent = `№ ${order.order_id}`;
+  $('amount').textContent = new Intl.NumberFormat('ru-KZ', { style: 'currency', currency: 'KZT', currencyDisplay: 'narrowSymbol' }).format(order.amount);
+  $('description').textContent = order.description ?? '';
+  $<HTMLSelectElement>('protocol').value = transaction.pageProtocol;
+  $('card').hidden = false;
+  $<HTMLInputElement>('cc-number').focus();
+
+  $('card').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const outcome = cardOutcome({
+      pan: $<HTMLInputElement>('cc-number').value,
+      cvv: $<HTMLInputElement>('cc-csc').value,
+      name: $<HTMLInputElement>('cc-name').value,
+    });
+    if (outcome.status !== 'completed') return void report(transaction, outcome);
+    $('card').hidden = true;
+    $('secure').hidden = false;
+    $<HTMLInputElement>('password').focus();
+  });
+  $('secure').addEventListener('submit', (event) => {
+    event.preventDefault();
+    void report(transaction, secureCodeOutcome($<HTMLInputElement>('password').value));
+  });
+}

@@ -1,0 +1,117 @@
+import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import sodium from 'libsodium-wrappers';
+import { setupWorker } from 'msw/browser';
+import type { RequestHandler } from 'msw';
+import '../src/index.js';
+import type { KtpayCheckout } from '../src/index.js';
+import type { KtpayEventMap } from '../src/events.js';
+import { createSandboxHandlers, SANDBOX_ATTRIBUTES, SANDBOX_APP_KEY, SANDBOX_SECRET_KEY, type SandboxOptions } from '../src/sandbox/index.js';
+
+/** What the element put on the wire, as the server received it. */
+export interface SentRequest {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: string;
+}
+
+export const sent: SentRequest[] = [];
+const worker = setupWorker();
+worker.events.on('request:start', ({ request }) => {
+  if (request.method !== 'POST' || !request.url.endsWith('/payment')) return;
+  const copy = request.clone();
+  const record: SentRequest = { url: request.url, method: request.method, headers: request.headers, body: '' };
+  sent.push(record);
+  void copy.text().then((body) => (record.body = body));
+});
+let started: Promise<unknown> | undefined;
+
+/** Starts msw with the sandbox handlers (no delay) plus any overrides; clears the request log. */
+export async function useNetwork(options: SandboxOptions = {}, ...overrides: RequestHandler[]): Promise<void> {
+  started ??= worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true, onUnhandledRequest: 'bypass' });
+  await started;
+  worker.resetHandlers(...overrides, ...createSandboxHandlers({ delayMs: 0, ...options }));
+  sent.length = 0;
+}
+
+let orderCounter = 0;
+/** A fresh order id per test, so the sandbox never sees a paid order twice by accident. */
+export const freshOrderId = () => `T-${Date.now().toString(36)}-${++orderCounter}`;
+
+/** An element on the sandbox with the given attributes added (null removes one). */
+export async function mountCheckout(attributes: Record<string, string | null> = {}): Promise<KtpayCheckout> {
+  const element = await fixture<KtpayCheckout>(html`<ktpay-checkout></ktpay-checkout>`);
+  const all: Record<string, string | null> = { ...SANDBOX_ATTRIBUTES, 'order-id': freshOrderId(), amount: '1500', ...attributes };
+  for (const [name, value] of Object.entries(all)) {
+    if (value === null) element.removeAttribute(name);
+    else element.setAttribute(name, value);
+  }
+  await element.updateComplete;
+  return element;
+}
+
+export function nextEvent<K extends keyof KtpayEventMap>(target: EventTarget, type: K): Promise<CustomEvent<KtpayEventMap[K]>> {
+  return oneEvent(target, type) as Promise<CustomEvent<KtpayEventMap[K]>>;
+}
+
+/** Records every ktpay:* event the element fires. */
+export function recordEvents(target: EventTarget): { type: string; detail: unknown }[] {
+  const log: { type: string; detail: unknown }[] = [];
+  for (const type of ['ktpay:open', 'ktpay:created', 'ktpay:success', 'ktpay:failed', 'ktpay:close']) {
+    target.addEventListener(type, (event) => log.push({ type, detail: (event as CustomEvent).detail }));
+  }
+  return log;
+}
+
+export const shadow = (element: KtpayCheckout) => element.shadowRoot!;
+export const dialogOf = (element: KtpayCheckout) => shadow(element).querySelector('dialog');
+export const payButton = (element: KtpayCheckout) => shadow(element).querySelector<HTMLButtonElement>('button.pay')!;
+export const frameOf = (element: KtpayCheckout) => shadow(element).querySelector<HTMLIFrameElement>('iframe');
+
+/** Opens what the element sealed with the sandbox's secret key, as KTPay would. */
+export async function openSealed(body: string): Promise<unknown> {
+  await sodium.ready;
+  const v = sodium.base64_variants.ORIGINAL;
+  const opened = sodium.crypto_box_seal_open(sodium.from_base64(body, v), sodium.from_base64(SANDBOX_APP_KEY, v), sodium.from_base64(SANDBOX_SECRET_KEY, v));
+  return JSON.parse(sodium.to_string(opened));
+}
+
+/** Waits until the sandbox payment page in the element's iframe shows its card form. */
+export async function sandboxPage(element: KtpayCheckout): Promise<Document> {
+  await waitUntil(() => {
+    const form = frameOf(element)?.contentDocument?.getElementById('card');
+    return form && !form.hidden;
+  }, 'the sandbox card form did not appear', { timeout: 8000 });
+  return frameOf(element)!.contentDocument!;
+}
+
+export interface CardInput {
+  pan?: string;
+  cvv?: string;
+  name?: string;
+  password?: string;
+  protocol?: 'structured' | 'published';
+}
+
+/** Pays on the sandbox page as a buyer would: card form, then 3-D Secure. */
+export async function payOnSandbox(element: KtpayCheckout, card: CardInput = {}): Promise<void> {
+  const page = await sandboxPage(element);
+  const set = (id: string, value: string) => {
+    const input = page.getElementById(id) as HTMLInputElement | HTMLSelectElement;
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  if (card.protocol) set('protocol', card.protocol);
+  set('cc-number', card.pan ?? '4111 1111 1111 1111');
+  set('cc-exp', '12/24');
+  set('cc-csc', card.cvv ?? '123');
+  set('cc-name', card.name ?? 'TEST BUYER');
+  (page.getElementById('card') as HTMLFormElement).requestSubmit();
+  const secure = page.getElementById('secure') as HTMLFormElement;
+  if (!secure.hidden) {
+    set('password', card.password ?? '12345678');
+    secure.requestSubmit();
+  }
+}
+
+export { html, waitUntil };
