@@ -82,7 +82,7 @@ export function failureView(options: FailureViewOptions): TemplateResult {
           </ul>
         </div>`
       : nothing}
-    ${detail.code !== null ? html`<p class="code">${detail.source} · ${detail.code}</p>` : nothing}
+    ${detail.code !== null ? html`<p class="code"><code>${detail.code}</code></p>` : nothing}
     <div class="actions">
       ${retryable ? html`<button type="button" part="action retry" class="primary" @click=${onRetry}>${ui.tryAgain}</button>` : nothing}
       <button type="button" part="action continue" class=${retryable ? 'secondary' : 'primary'} @click=${onContinue}>

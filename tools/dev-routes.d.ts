@@ -1,0 +1,1 @@
+export function rewriteDevUrl(url: string, options?: { worker?: boolean }): string | undefined;

@@ -1,0 +1,38 @@
+import { defineConfig, type Plugin } from 'vite';
+import { rewriteDevUrl } from './tools/dev-routes.js';
+
+/** Serves the sandbox payment page at /sandbox/payment-card and says where the demo is. */
+function sandboxDevServer(): Plugin {
+  return {
+    name: 'ktpay-sandbox-dev-server',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const rewritten = req.url ? rewriteDevUrl(req.url) : undefined;
+        if (rewritten) req.url = rewritten;
+        next();
+      });
+      server.httpServer?.once('listening', () => {
+        setTimeout(() => {
+          for (const url of server.resolvedUrls?.local ?? []) server.config.logger.info(`  ➜  Demo shop: ${url}demo/`);
+        });
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [sandboxDevServer()],
+  server: { port: 5173 },
+  build: {
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    lib: {
+      // ktpay-checkout.js: one module for a <script type="module"> tag; it registers the element
+      // and loads libsodium lazily from a chunk beside it. sandbox.js: the MSW stand-in (msw external).
+      entry: { 'ktpay-checkout': 'src/index.ts', sandbox: 'src/sandbox/index.ts' },
+      formats: ['es'],
+    },
+    rollupOptions: { external: [/^msw(\/.*)?$/] },
+  },
+});
