@@ -1,0 +1,127 @@
+import { expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { SANDBOX_API_URL, SANDBOX_APP_ID } from '../src/sandbox/index.js';
+import { frameOf, mountCheckout, nextEvent, openSealed, sent, useNetwork, waitUntil } from './helpers.js';
+
+const API = `*${SANDBOX_API_URL}`;
+
+async function sentJson(): Promise<{ order: Record<string, unknown>; user?: Record<string, unknown> }> {
+  await waitUntil(() => sent.length === 1 && sent[0]!.body !== '');
+  return (await openSealed(sent[0]!.body)) as never;
+}
+
+describe('what the element sends', () => {
+  beforeEach(() => useNetwork());
+
+  it('every attribute reaches the wire under its KTPay name', async () => {
+    const element = await mountCheckout({
+      'order-id': 'A-42',
+      amount: '1000.5',
+      type: 'service',
+      'service-id': '7',
+      'contract-value': '+77001234567',
+      description: 'Пополнение Beeline',
+      'callback-back-url': 'https://shop.kz/back',
+      'callback-success-url': 'https://shop.kz/ok?o=A-42',
+      'callback-failed-url': 'https://shop.kz/fail',
+      'callback-post-url': 'https://shop.kz/hooks/ktpay',
+      'callback-force-back-url': 'https://shop.kz/force/back',
+      'callback-force-success-url': 'https://shop.kz/force/ok',
+      'callback-force-failed-url': 'https://shop.kz/force/fail',
+      'merchant-user-id': 'u-1',
+      phone: '+77001234567',
+      email: 'buyer@example.kz',
+      'show-close-button': 'false',
+    });
+    const created = nextEvent(element, 'ktpay:created');
+    void element.open();
+    await created;
+    expect(await sentJson()).to.deep.equal({
+      order: {
+        order_id: 'A-42',
+        amount: 1000.5,
+        type: 'service',
+        service: { service_id: 7, contract_value: '+77001234567' },
+        description: 'Пополнение Beeline',
+        callback_back_url: 'https://shop.kz/back',
+        callback_success_url: 'https://shop.kz/ok?o=A-42',
+        callback_failed_url: 'https://shop.kz/fail',
+        callback_post_url: 'https://shop.kz/hooks/ktpay',
+        callback_force_back_url: 'https://shop.kz/force/back',
+        callback_force_success_url: 'https://shop.kz/force/ok',
+        callback_force_failed_url: 'https://shop.kz/force/fail',
+        show_close_button: false,
+      },
+      user: { merchant_user_id: 'u-1', phone: '+77001234567', email: 'buyer@example.kz' },
+    });
+    const [request] = sent;
+    expect(request!.headers.get('Auth-Identifier')).to.equal(SANDBOX_APP_ID);
+    expect(request!.headers.get('Content-Type')).to.match(/^text\/plain/);
+    expect(request!.body).to.match(/^[A-Za-z0-9+/]+={0,2}$/); // standard base64 with padding
+    expect(request!.body.length % 4).to.equal(0);
+  });
+
+  it('leaves unset fields out and marks its own callback URLs where the merchant gave none', async () => {
+    const element = await mountCheckout({ 'order-id': 'B-1', amount: '250' });
+    const created = nextEvent(element, 'ktpay:created');
+    void element.open();
+    await created;
+    const { order, user } = await sentJson();
+    expect(user).to.equal(undefined);
+    expect(Object.keys(order).sort()).to.deep.equal(['amount', 'callback_failed_url', 'callback_success_url', 'order_id', 'type']);
+    expect(order).to.include({ order_id: 'B-1', amount: 250, type: 'ecom' });
+    for (const [field, outcome] of [['callback_success_url', 'success'], ['callback_failed_url', 'failed']] as const) {
+      const url = new URL(order[field] as string);
+      expect(url.origin).to.equal(location.origin);
+      expect(url.pathname).to.equal(location.pathname);
+      expect(url.searchParams.get('ktpay-checkout')).to.match(new RegExp(`^${outcome}\\.[0-9a-f]{16}$`));
+    }
+  });
+
+  it('attributes changed while a payment is in flight do not change it', async () => {
+    const element = await mountCheckout({ 'order-id': 'C-1', amount: '100' });
+    const created = nextEvent(element, 'ktpay:created');
+    void element.open();
+    element.setAttribute('amount', '999');
+    element.orderId = 'C-2';
+    await created;
+    expect((await sentJson()).order).to.include({ order_id: 'C-1', amount: 100 });
+  });
+});
+
+describe("KTPay's answers", () => {
+  it('published shape: the page URL is built from the widget base and the hash', async () => {
+    await useNetwork();
+    const element = await mountCheckout();
+    const created = nextEvent(element, 'ktpay:created');
+    void element.open();
+    const { detail } = await created;
+    const url = new URL(detail.paymentUrl);
+    expect(url.origin + url.pathname).to.equal(`${location.origin}/sandbox/payment-card`);
+    expect(url.searchParams.get('hash')).to.equal(detail.transactionHash);
+    expect(url.searchParams.get('show_close_button')).to.equal('true');
+    await element.updateComplete;
+    expect(frameOf(element)!.src).to.equal(detail.paymentUrl);
+  });
+
+  it('seed 001 shape: payload.url is used as given', async () => {
+    const given = `${location.origin}/sandbox/payment-card?hash=from-seed-001`;
+    await useNetwork({}, http.post(API, () => HttpResponse.json({ success: true, payload: { url: given } })));
+    const element = await mountCheckout();
+    const created = nextEvent(element, 'ktpay:created');
+    void element.open();
+    const { detail } = await created;
+    expect(detail.paymentUrl).to.equal(given);
+    expect(detail.transactionHash).to.equal(undefined);
+    await element.updateComplete;
+    expect(frameOf(element)!.src).to.equal(given);
+  });
+
+  it('a page URL that is not http(s) is never opened', async () => {
+    await useNetwork({}, http.post(API, () => HttpResponse.json({ success: true, payload: { url: 'javascript:alert(1)' } })));
+    const element = await mountCheckout();
+    const result = await element.open();
+    expect(result.outcome === 'failed' && result.source).to.equal('network');
+    expect(frameOf(element)).to.equal(null);
+  });
+});
