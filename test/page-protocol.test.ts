@@ -261,11 +261,11 @@ describe('outcomeOf', () => {
     expect(outcomeOf(navigate('https://shop.kz/cart'), ownContext).kind).to.equal('none');
   });
 
-  // BUG: a merchant whose success URL is the checkout page itself (no query) and who leaves
+  // Regression: a merchant whose success URL is the checkout page itself (no query) and who leaves
   // callback-failed-url out gets the element's own failed URL on that same path; it also
-  // "matches" the merchant's success URL (same origin+path, no expected params), which is checked
+  // "matches" the merchant's success URL (same origin+path, no expected params); checked
   // first, so a declined payment is reported as success.
-  it.skip('own failed URL on the same page as the merchant success URL is a failure', () => {
+  it('own failed URL on the same page as the merchant success URL is a failure', () => {
     const ownHere = ownCallbackUrls('https://shop.kz/checkout', 'n1')!;
     const outcome = outcomeOf(navigate(`${ownHere.failed.href}&code=51`), {
       orderId: '1',
@@ -275,9 +275,9 @@ describe('outcomeOf', () => {
     expect(outcome.kind).to.equal('failed');
   });
 
-  // BUG: same root cause with merchant URLs only: success https://shop.kz/result and failed
+  // Regression, same root cause with merchant URLs only: success https://shop.kz/result and failed
   // https://shop.kz/result?status=failed; the failed URL also matches the success URL first.
-  it.skip('a failed URL that extends the success URL is a failure', () => {
+  it('a failed URL that extends the success URL is a failure', () => {
     const outcome = outcomeOf(navigate('https://shop.kz/result?status=failed&code=05'), {
       orderId: '1',
       callbacks: { success: new URL('https://shop.kz/result'), failed: new URL('https://shop.kz/result?status=failed') },

@@ -66,7 +66,10 @@ export function interpretAnswer(answer: unknown, widgetBase: URL): PaymentPage |
     return transactionHash ? { url, transactionHash } : { url };
   }
   if (!transactionHash) return badAnswer;
-  const url = new URL('payment-card', widgetBase.href.endsWith('/') ? widgetBase : `${widgetBase.href}/`);
+  const url = new URL(widgetBase);
+  url.pathname = `${url.pathname.replace(/\/$/, '')}/payment-card`;
+  url.search = '';
+  url.hash = '';
   url.searchParams.set('hash', transactionHash);
   url.searchParams.set('show_close_button', String(data.show_close_button !== false));
   return { url, transactionHash };

@@ -28,11 +28,22 @@ export function ownCallbackUrls(pageHref: string, nonce: string): OwnCallbackUrl
  * (an acquirer code, a hash).
  */
 export function isCallbackUrl(received: URL, expected: URL | undefined): boolean {
-  if (!expected || received.origin !== expected.origin || received.pathname !== expected.pathname) return false;
+  return callbackMatch(received, expected) >= 0;
+}
+
+/**
+ * How specifically `received` matches `expected`: the number of `expected`'s query parameters it
+ * carries, or -1 when it is not that URL. A success URL `/result` and a failed URL
+ * `/result?status=failed` both match `/result?status=failed`; the more specific one is meant.
+ */
+export function callbackMatch(received: URL, expected: URL | undefined): number {
+  if (!expected || received.origin !== expected.origin || received.pathname !== expected.pathname) return -1;
+  let matched = 0;
   for (const [key, value] of expected.searchParams) {
-    if (!received.searchParams.getAll(key).includes(value)) return false;
+    if (!received.searchParams.getAll(key).includes(value)) return -1;
+    matched++;
   }
-  return true;
+  return matched;
 }
 
 /** The acquirer code a page may append to a failed URL. */

@@ -1,7 +1,7 @@
 import type { Failure } from '../checkout/failure.js';
 import type { KtpaySuccessStatus } from '../events.js';
 import type { CallbackUrls } from '../params/params.js';
-import { acquirerCodeIn, isCallbackUrl } from './callback-urls.js';
+import { acquirerCodeIn, callbackMatch } from './callback-urls.js';
 import type { PageMessage } from './page-protocol.js';
 import type { OwnCallbackUrls } from './request.js';
 
@@ -29,17 +29,21 @@ export function outcomeOf(message: PageMessage, context: OutcomeContext): PageOu
 
     case 'navigate': {
       const url = message.url;
-      if ([callbacks.forceSuccess, callbacks.success, own?.success].some((u) => isCallbackUrl(url, u))) {
+      const best = (candidates: (URL | undefined)[]) => Math.max(-1, ...candidates.map((u) => callbackMatch(url, u)));
+      const success = best([callbacks.forceSuccess, callbacks.success, own?.success]);
+      const failed = best([callbacks.forceFailed, callbacks.failed, own?.failed]);
+      const back = best([callbacks.forceBack, callbacks.back]);
+      const code = acquirerCodeIn(url);
+      // The most specific match wins; a tie between success and failed (one URL for both) is
+      // settled by the acquirer code the page appends to failures.
+      if (success >= 0 && (success > failed || (success === failed && !code))) {
         return { kind: 'success', status: 'success', received: url };
       }
-      if ([callbacks.forceFailed, callbacks.failed, own?.failed].some((u) => isCallbackUrl(url, u))) {
-        const code = acquirerCodeIn(url);
+      if (failed >= 0) {
         const failure: Failure = code ? { source: 'acquirer', code } : { source: 'api', code: null };
         return { kind: 'failed', failure, received: url };
       }
-      if ([callbacks.forceBack, callbacks.back].some((u) => isCallbackUrl(url, u))) {
-        return { kind: 'cancel', received: url };
-      }
+      if (back >= 0) return { kind: 'cancel', received: url };
       return { kind: 'none' };
     }
 

@@ -213,7 +213,8 @@ export function readParams(input: CheckoutInput, baseUrl: string): ParamsResult 
     appId,
     appKey,
     testMode: input.testMode === true,
-    timeoutMs: timeoutSeconds * 1000,
+    // setTimeout cannot wait longer than 2^31-1 ms (about 24.8 days); longer would fire at once.
+    timeoutMs: Math.min(timeoutSeconds * 1000, 2 ** 31 - 1),
   };
   if (apiUrl) connection.apiUrl = apiUrl;
   if (widgetUrl) connection.widgetUrl = widgetUrl;

@@ -1,0 +1,105 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { dialogOf, mountCheckout, nextEvent, payButton, sandboxPage, shadow, useNetwork, waitUntil } from './helpers.js';
+
+describe('the modal', () => {
+  beforeEach(() => useNetwork({ delayMs: 150 }));
+
+  it('is a native modal dialog labelled by its visible title, with focus inside', async () => {
+    const element = await mountCheckout();
+    payButton(element).focus();
+    payButton(element).click();
+    await nextEvent(element, 'ktpay:open');
+    const dialog = dialogOf(element)!;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.matches(':modal')).to.equal(true);
+    const title = shadow(element).getElementById(dialog.getAttribute('aria-labelledby')!)!;
+    expect(title.textContent).to.equal('Оплата картой');
+    expect(dialog.contains(shadow(element).activeElement)).to.equal(true);
+    expect(document.documentElement.style.overflow).to.equal('hidden');
+    element.close();
+  });
+
+  it('shows the loading steps as they happen, announced in a live region', async () => {
+    const element = await mountCheckout();
+    const seen = new Set<string>();
+    const observer = new MutationObserver(() => {
+      const active = shadow(element).querySelector('.steps li.active');
+      if (active) seen.add(active.textContent!);
+    });
+    observer.observe(shadow(element), { subtree: true, childList: true, attributes: true, characterData: true });
+    void element.open();
+    await sandboxPage(element);
+    observer.disconnect();
+    expect([...seen].slice(0, 3)).to.deep.equal(['Отправка параметров транзакции', 'Создание транзакции', 'Получение параметров эквайринга']);
+    expect(shadow(element).querySelector('[role="status"]')).not.to.equal(null);
+  });
+
+  it('Escape closes it as a cancel, unlocks scrolling and returns focus to the pay button', async () => {
+    const element = await mountCheckout();
+    payButton(element).focus();
+    const result = element.open();
+    await nextEvent(element, 'ktpay:open');
+    const closed = nextEvent(element, 'ktpay:close');
+    await sendKeys({ press: 'Escape' });
+    expect((await closed).detail).to.deep.equal({ reason: 'cancel' });
+    expect(await result).to.deep.equal({ outcome: 'cancelled' });
+    await element.updateComplete;
+    expect(dialogOf(element)).to.equal(null);
+    expect(shadow(element).activeElement).to.equal(payButton(element));
+    expect(document.documentElement.style.overflow).to.equal('');
+  });
+
+  it('the close button cancels a payment in flight; nothing fires after', async () => {
+    const element = await mountCheckout();
+    const events: string[] = [];
+    for (const type of ['ktpay:created', 'ktpay:success', 'ktpay:failed']) element.addEventListener(type, () => events.push(type));
+    const result = element.open();
+    await nextEvent(element, 'ktpay:open');
+    shadow(element).querySelector<HTMLButtonElement>('[part="close-button"]')!.click();
+    expect(await result).to.deep.equal({ outcome: 'cancelled' });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(events).to.deep.equal([]);
+  });
+
+  it('removed mid-payment, it fires nothing and closes; put back, it pays again', async () => {
+    const element = await mountCheckout();
+    const events: string[] = [];
+    for (const type of ['ktpay:created', 'ktpay:success', 'ktpay:failed', 'ktpay:close']) element.addEventListener(type, () => events.push(type));
+    const result = element.open();
+    await nextEvent(element, 'ktpay:open');
+    const parent = element.parentNode!;
+    element.remove();
+    expect(await result).to.deep.equal({ outcome: 'cancelled' });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(events).to.deep.equal([]);
+    expect(document.documentElement.style.overflow).to.equal('');
+    parent.append(element);
+    const created = nextEvent(element, 'ktpay:created');
+    void element.open();
+    await created;
+    await waitUntil(() => dialogOf(element)?.open);
+    element.close();
+  });
+
+  it('events bubble out of the shadow root to the document', async () => {
+    const element = await mountCheckout();
+    const heard = nextEvent(document, 'ktpay:open');
+    void element.open();
+    const event = await heard;
+    expect(event.composed && event.bubbles).to.equal(true);
+    expect(event.detail).to.deep.equal({ orderId: element.orderId });
+    element.close();
+  });
+
+  it('speaks the page language, and lang overrides it (kz is Kazakh)', async () => {
+    const element = await mountCheckout({ lang: 'kz' });
+    expect(payButton(element).textContent!.trim()).to.equal('Төлеу');
+    element.setAttribute('lang', 'en');
+    await element.updateComplete;
+    expect(payButton(element).textContent!.trim()).to.equal('Pay');
+    element.removeAttribute('lang');
+    await element.updateComplete;
+    expect(payButton(element).textContent!.trim()).to.equal('Оплатить');
+  });
+});
