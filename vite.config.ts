@@ -26,6 +26,7 @@ export default defineConfig({
   build: {
     target: 'es2022',
     minify: true,
+    copyPublicDir: false, // public/ holds msw's worker, for the demo and tests only
     sourcemap: true,
     lib: {
       // ktpay-checkout.js: one module for a <script type="module"> tag; it registers the element

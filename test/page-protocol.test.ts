@@ -262,9 +262,9 @@ describe('outcomeOf', () => {
   });
 
   // Regression: a merchant whose success URL is the checkout page itself (no query) and who leaves
-  // callback-failed-url out gets the element's own failed URL on that same path; it also
-  // "matches" the merchant's success URL (same origin+path, no expected params); checked
-  // first, so a declined payment is reported as success.
+  // callback-failed-url out gets the element's own failed URL on that same path, which also
+  // matches the success URL (same origin+path, no expected params). The more specific match
+  // (the failed one) must win, or a decline is reported as success.
   it('own failed URL on the same page as the merchant success URL is a failure', () => {
     const ownHere = ownCallbackUrls('https://shop.kz/checkout', 'n1')!;
     const outcome = outcomeOf(navigate(`${ownHere.failed.href}&code=51`), {
