@@ -124,7 +124,8 @@ export class CheckoutController implements ReactiveController {
     if (this.#result) return this.#result.promise;
     const result = (this.#result = pendingResult());
     // Read now: attributes changed after the click do not change this payment.
-    void this.#begin(this.host.checkoutInput());
+    // Whatever happens inside ends as an outcome, never as an unhandled rejection.
+    this.#begin(this.host.checkoutInput()).catch((error: unknown) => this.#fail(toFailure(error)));
     return result.promise;
   }
 
