@@ -9,6 +9,7 @@ import { outcomeOf, type PageOutcome } from '../ktpay/outcome.js';
 import { parsePageMessage } from '../ktpay/page-protocol.js';
 import { toKtpayRequest, type OwnCallbackUrls } from '../ktpay/request.js';
 import { readParams, type CheckoutInput, type Connection, type Payment } from '../params/params.js';
+import { randomHex } from '../util/random-hex.js';
 import { describeFailure } from './describe-failure.js';
 import { FailureError, isRetryable, type Failure } from './failure.js';
 import { listenToFrame } from './frame-channel.js';
@@ -75,9 +76,6 @@ function pendingResult(): PendingResult {
   return pending;
 }
 
-/** A random nonce for the element's own callback URLs. */
-const nonce = () => Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
-
 /**
  * The checkout flow as a ReactiveController: it owns the state, the async work and the events;
  * the element only renders `phase`, `receipt` and `failure`. One attempt at a time: Pay is ignored
@@ -100,8 +98,6 @@ export class CheckoutController implements ReactiveController {
   constructor(private readonly host: CheckoutHost) {
     host.addController(this);
   }
-
-  hostConnected(): void {}
 
   /** Removed from the page: stop everything, fire nothing. Put back, it starts from idle. */
   hostDisconnected(): void {
@@ -176,7 +172,7 @@ export class CheckoutController implements ReactiveController {
       return;
     }
     const { payment, connection } = parsed;
-    const own = ownCallbackUrls(location.href, nonce());
+    const own = ownCallbackUrls(location.href, randomHex(8));
     this.#attempt = { payment, connection, own, requestJson: JSON.stringify(toKtpayRequest(payment, own)) };
     await this.#send();
   }

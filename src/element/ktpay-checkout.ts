@@ -7,7 +7,7 @@ import type { KtpayResult } from '../events.js';
 import { resolveLang } from '../i18n/lang.js';
 import { MESSAGES } from '../i18n/locales/index.js';
 import type { Lang, Messages } from '../i18n/messages.js';
-import type { CheckoutInput } from '../params/params.js';
+import { ATTRIBUTE_NAMES, type CheckoutInput } from '../params/params.js';
 import { lockPageScroll, unlockPageScroll } from './scroll-lock.js';
 import { styles } from './ktpay-checkout.styles.js';
 import { failureView, loadingView, stepLabel, successView } from './views.js';
@@ -135,16 +135,8 @@ export class KtpayCheckout extends LitElement {
 
   /** @internal for the controller */
   checkoutInput(): CheckoutInput {
-    const { appId, appKey, testMode, apiUrl, widgetUrl, orderId, amount, type, serviceId, contractValue } = this;
-    const { description, callbackBackUrl, callbackSuccessUrl, callbackFailedUrl, callbackPostUrl } = this;
-    const { callbackForceBackUrl, callbackForceSuccessUrl, callbackForceFailedUrl } = this;
-    const { merchantUserId, phone, email, showCloseButton, timeout } = this;
-    return {
-      appId, appKey, testMode, apiUrl, widgetUrl, orderId, amount, type, serviceId, contractValue,
-      description, callbackBackUrl, callbackSuccessUrl, callbackFailedUrl, callbackPostUrl,
-      callbackForceBackUrl, callbackForceSuccessUrl, callbackForceFailedUrl,
-      merchantUserId, phone, email, showCloseButton, timeout,
-    };
+    const keys = Object.keys(ATTRIBUTE_NAMES) as (keyof CheckoutInput)[];
+    return Object.fromEntries(keys.map((key) => [key, this[key]])) as CheckoutInput;
   }
 
   /** @internal for the controller */
@@ -211,8 +203,9 @@ export class KtpayCheckout extends LitElement {
     const checkout = this.#checkout;
     const { phase } = checkout;
     const failure = checkout.failure ? describeFailure(checkout.failure, messages) : undefined;
+    const step = stepLabel(phase, messages);
     const announcement =
-      stepLabel(phase, messages) ??
+      step ??
       (phase === 'succeeded' ? messages.ui.successTitle : failure ? `${messages.ui.failedTitle}. ${failure.message}` : '');
     const framed = phase === 'acquirer' || phase === 'opening' || phase === 'paying';
     return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.#onCancel} @close=${this.#onDialogClose}>
@@ -224,7 +217,7 @@ export class KtpayCheckout extends LitElement {
       </div>
       <div class="body" part="body">
         <p class="visually-hidden" role="status">${announcement}</p>
-        ${stepLabel(phase, messages) ? loadingView(phase, messages) : nothing}
+        ${step ? loadingView(phase, messages) : nothing}
         ${framed && checkout.pageUrl
           ? html`<iframe class="frame ${phase === 'paying' ? '' : 'pending'}" part="payment-frame"
               src=${checkout.pageUrl.href} title=${messages.ui.paymentFrameTitle} allow="payment"

@@ -1,5 +1,6 @@
 import { FailureError, type Failure } from '../checkout/failure.js';
 import { parseHttpUrl } from '../params/url.js';
+import { isObject } from '../util/is-object.js';
 import type { KtpayEndpoints } from './endpoints.js';
 
 /** The payment page KTPay created for this order. */
@@ -7,11 +8,6 @@ export interface PaymentPage {
   url: URL;
   transactionHash?: string;
 }
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const stringOrUndefined = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 
@@ -33,7 +29,7 @@ function readValidation(value: unknown): Record<string, string[]> | undefined {
   return Object.keys(fields).length > 0 ? fields : undefined;
 }
 
-function readError(error: Json): Failure {
+function readError(error: Record<string, unknown>): Failure {
   const code = Number(error.code);
   const failure: Failure = { source: 'api', code: Number.isInteger(code) ? code : null };
   const serverMessage = firstText(error.message) ?? firstText(error.messages);

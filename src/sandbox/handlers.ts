@@ -1,6 +1,8 @@
 import sodium from 'libsodium-wrappers';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import ru from '../i18n/locales/ru.js';
 import type { KtpayRequest } from '../ktpay/request.js';
+import { randomHex } from '../util/random-hex.js';
 import { SANDBOX_APP_ID, SANDBOX_APP_KEY, SANDBOX_SECRET_KEY } from './keys.js';
 import { validateKtpayRequest } from './validate.js';
 
@@ -28,16 +30,17 @@ export interface SandboxTransaction {
 
 const DEFAULT_API_PATH = '*/sandbox/api/v1/merchant-widget/payment';
 
-/** KTPay's error envelope (seed 000 spells `messages`, seed 001 adds `validation`). */
-function ktpayError(status: number, code: number, message: string, hint: string, validation?: Record<string, string[]>) {
+/**
+ * KTPay's error envelope (seed 000 spells `messages`, seed 001 adds `validation`), in KTPay's
+ * Russian words, which are the catalog's.
+ */
+function ktpayError(status: number, code: number, validation?: Record<string, string[]>) {
+  const { message, hint } = ru.apiErrors[code]!;
   return HttpResponse.json(
     { success: false, data: [], error: { code, messages: { error: message }, hint, ...(validation ? { validation } : {}) } },
     { status },
   );
 }
-
-const hex = (bytes: number) =>
-  Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 function openSealed(body: string): unknown {
   const variants = sodium.base64_variants;
@@ -63,16 +66,14 @@ export function createSandboxHandlers(options: SandboxOptions = {}): HttpHandler
     http.post(apiPath, async ({ request }) => {
       await delay(delayMs);
       if (request.headers.get('Auth-Identifier') !== SANDBOX_APP_ID) {
-        return ktpayError(401, 4010103, 'Неверный/несуществующий идентификатор приложения мерчанта.',
-          'Для решения проблемы обратитесь в тех. поддержку с указанием кода ошибки.');
+        return ktpayError(401, 4010103);
       }
       await sodium.ready;
       let opened: unknown;
       try {
         opened = openSealed(await request.text());
       } catch {
-        return ktpayError(422, 4220101, 'Некорректный формат или содержимое данных.',
-          'Проверьте корректность данных, их формат и содержимое или обратитесь в тех. поддержку.');
+        return ktpayError(422, 4220101);
       }
       const validation = validateKtpayRequest(opened);
       const ktpayRequest = opened as KtpayRequest;
@@ -81,9 +82,9 @@ export function createSandboxHandlers(options: SandboxOptions = {}): HttpHandler
         validation['order.order_id'] = ['This order has already been paid.'];
       }
       if (Object.keys(validation).length > 0) {
-        return ktpayError(422, 4220002, 'Ошибка валидации параметров запроса.', 'Исправьте указанные замечания по валидации.', validation);
+        return ktpayError(422, 4220002, validation);
       }
-      const transactionHash = hex(20);
+      const transactionHash = randomHex(20);
       transactions.set(transactionHash, {
         transactionHash,
         order: ktpayRequest.order,

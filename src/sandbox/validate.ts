@@ -1,8 +1,10 @@
+import { parseHttpUrl } from '../params/url.js';
+import { isObject } from '../util/is-object.js';
+
 /** KTPay-like checks of an opened request: field path → messages, as KTPay's `validation` object. */
 export function validateKtpayRequest(request: unknown): Record<string, string[]> {
   const problems: Record<string, string[]> = {};
   const add = (field: string, message: string) => (problems[field] ??= []).push(message);
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
   if (!isObject(request) || !isObject(request.order)) {
     add('order', 'The order field is required.');
@@ -24,13 +26,7 @@ export function validateKtpayRequest(request: unknown): Record<string, string[]>
   }
   for (const [field, value] of Object.entries(order)) {
     if (!field.startsWith('callback_')) continue;
-    let ok = typeof value === 'string';
-    try {
-      ok &&= /^https?:$/.test(new URL(value as string).protocol);
-    } catch {
-      ok = false;
-    }
-    if (!ok) add(`order.${field}`, 'The URL format is invalid.');
+    if (!parseHttpUrl(value)) add(`order.${field}`, 'The URL format is invalid.');
   }
   if ('show_close_button' in order && typeof order.show_close_button !== 'boolean') {
     add('order.show_close_button', 'The show close button field must be true or false.');

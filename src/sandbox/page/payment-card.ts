@@ -3,6 +3,7 @@
 // structured `ktpay:result` message. Test only.
 import { cardOutcome, secureCodeOutcome, type CardOutcome } from '../cards.js';
 import type { SandboxTransaction } from '../handlers.js';
+import { formatAmount } from '../../i18n/lang.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const params = new URLSearchParams(location.search);
@@ -77,7 +78,7 @@ const transaction = await load();
 if (transaction) {
   const { order } = transaction;
   $('order').textContent = `№ ${order.order_id}`;
-  $('amount').textContent = new Intl.NumberFormat('ru-KZ', { style: 'currency', currency: 'KZT', currencyDisplay: 'narrowSymbol' }).format(order.amount);
+  $('amount').textContent = formatAmount(order.amount, 'ru');
   $('description').textContent = order.description ?? '';
   $<HTMLSelectElement>('protocol').value = transaction.pageProtocol;
   $('card').hidden = false;
