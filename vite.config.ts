@@ -29,9 +29,16 @@ export default defineConfig({
     copyPublicDir: false, // public/ holds msw's worker, for the demo and tests only
     sourcemap: true,
     lib: {
-      // ktpay-checkout.js: one module for a <script type="module"> tag; it registers the element
-      // and loads libsodium lazily from a chunk beside it. sandbox.js: the MSW stand-in (msw external).
-      entry: { 'ktpay-checkout': 'src/index.ts', sandbox: 'src/sandbox/index.ts' },
+      // ktpay-checkout.js: the element alone, for a <script type="module"> tag; translations and
+      // libsodium load lazily from chunks beside it. index.js: the package entry (element plus
+      // describeError). describe-error.js: describeError alone, safe on a server. sandbox.js: the
+      // MSW stand-in (msw external).
+      entry: {
+        'ktpay-checkout': 'src/ktpay-checkout.ts',
+        index: 'src/index.ts',
+        'describe-error': 'src/i18n/describe-error.ts',
+        sandbox: 'src/sandbox/index.ts',
+      },
       formats: ['es'],
     },
     rollupOptions: { external: [/^msw(\/.*)?$/] },

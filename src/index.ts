@@ -1,10 +1,5 @@
-// The package entry: registers <ktpay-checkout> and exports its class, types and describeError.
-import { defineKtpayCheckout } from './define.js';
-
-defineKtpayCheckout();
-
-export { defineKtpayCheckout } from './define.js';
-export { KtpayCheckout } from './element/ktpay-checkout.js';
+// The package entry: the element (registered on import) and `describeError`. `describeError`
+// carries every language's catalog so it can answer synchronously; a bundler drops it when unused,
+// and the prebuilt `dist/ktpay-checkout.js` leaves it out.
+export * from './ktpay-checkout.js';
 export { describeError } from './i18n/describe-error.js';
-export type * from './events.js';
-export type { ErrorText, Lang } from './i18n/messages.js';

@@ -67,3 +67,10 @@ export function describeFailure(failure: Failure, messages: Messages): Omit<Ktpa
       return withText(failure.code, acquirerErrorText(messages, failure.code) ?? ui.unknownAcquirerError(failure.code));
   }
 }
+
+/** The localized name of the seed's `error_type` (ERROR_PAYMENT, ERROR_INPUT, ERROR_SYSTEM), if known. */
+export function errorTypeName(failure: Failure, messages: Messages): string | undefined {
+  const type = 'errorType' in failure ? failure.errorType : undefined;
+  const names: Record<string, string> = messages.ui.errorTypes;
+  return type !== undefined && Object.hasOwn(names, type) ? names[type] : undefined;
+}

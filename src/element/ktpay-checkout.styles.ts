@@ -203,8 +203,16 @@ export const styles = css`
     color: var(--ktpay-muted);
     text-align: start;
   }
-  .code {
+  .code,
+  .error-type {
     font-size: 0.85em;
+  }
+  .error-type {
+    color: var(--ktpay-muted);
+    margin: 0;
+  }
+  .label.loading {
+    visibility: hidden;
   }
   .actions {
     display: flex;

@@ -1,15 +1,14 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CheckoutController } from '../checkout/checkout-controller.js';
-import { describeFailure } from '../checkout/describe-failure.js';
+import { describeFailure, errorTypeName } from '../checkout/describe-failure.js';
 import { warmSodium } from '../crypto/sodium.js';
 import type { KtpayResult } from '../events.js';
-import { resolveLang } from '../i18n/lang.js';
-import { MESSAGES } from '../i18n/locales/index.js';
 import type { Lang, Messages } from '../i18n/messages.js';
 import { ATTRIBUTE_NAMES, type CheckoutInput } from '../params/params.js';
 import { lockPageScroll, unlockPageScroll } from './scroll-lock.js';
 import { styles } from './ktpay-checkout.styles.js';
+import { LocaleController } from './locale-controller.js';
 import { failureView, loadingView, stepLabel, successView } from './views.js';
 
 /**
@@ -101,6 +100,7 @@ export class KtpayCheckout extends LitElement {
   /** Seconds any single wait (encryption module, KTPay's answer) may take. Default 30. */
   @property() timeout?: string | number;
 
+  readonly #locale = new LocaleController(this);
   readonly #checkout = new CheckoutController(this);
   #modalShown = false;
   #returnFocus: HTMLElement | null = null;
@@ -112,7 +112,19 @@ export class KtpayCheckout extends LitElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
+    if (name === 'lang') this.#locale.sync();
+  }
+
+  /** Also waits for the words of a newly set language, so the element is drawn in it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    let awaited: Promise<void> | undefined;
+    while (this.#locale.pending && awaited !== this.#locale.ready) {
+      awaited = this.#locale.ready;
+      await awaited;
+      complete = (await super.getUpdateComplete()) && complete;
+    }
+    return complete;
   }
 
   /**
@@ -128,9 +140,12 @@ export class KtpayCheckout extends LitElement {
     this.#checkout.close();
   }
 
-  /** The language in use: `lang`, else the page's `<html lang>`, else Russian. */
+  /**
+   * The language the element speaks: `lang` (`kz` is read as `kk`), else the page's `<html lang>`,
+   * else Russian. A newly set language takes over once its translations have loaded.
+   */
   get language(): Lang {
-    return resolveLang(this.getAttribute('lang'), document.documentElement.lang);
+    return this.#locale.lang;
   }
 
   /** @internal for the controller */
@@ -141,7 +156,7 @@ export class KtpayCheckout extends LitElement {
 
   /** @internal for the controller */
   messages(): Messages {
-    return MESSAGES[this.language];
+    return this.#locale.messages;
   }
 
   /** @internal for the controller */
@@ -191,10 +206,12 @@ export class KtpayCheckout extends LitElement {
   #onDialogClose = () => this.close();
 
   protected override render() {
-    const messages = this.messages();
-    return html`<button type="button" class="pay" part="button" aria-haspopup="dialog"
+    const { messages, lang, pending } = this.#locale;
+    // While the first language loads, the default label keeps its room but waits for its words.
+    const label = html`<span class=${pending && this.#checkout.phase === 'idle' ? 'label loading' : 'label'}>${messages.ui.pay}</span>`;
+    return html`<button type="button" class="pay" part="button" aria-haspopup="dialog" lang=${lang}
         @click=${this.#onPay} @pointerenter=${warmSodium} @focus=${warmSodium}>
-        <slot>${messages.ui.pay}</slot>
+        <slot>${label}</slot>
       </button>
       ${this.#checkout.phase === 'idle' ? nothing : this.#renderModal(messages)}`;
   }
@@ -208,7 +225,7 @@ export class KtpayCheckout extends LitElement {
       step ??
       (phase === 'succeeded' ? messages.ui.successTitle : failure ? `${messages.ui.failedTitle}. ${failure.message}` : '');
     const framed = phase === 'acquirer' || phase === 'opening' || phase === 'paying';
-    return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.#onCancel} @close=${this.#onDialogClose}>
+    return html`<dialog part="dialog" lang=${this.#locale.lang} aria-labelledby="title" @cancel=${this.#onCancel} @close=${this.#onDialogClose}>
       <div class="header" part="header">
         <h2 class="title" id="title" part="title">${messages.ui.title}</h2>
         <button type="button" class="close" part="close-button" aria-label=${messages.ui.close} @click=${this.#onClose}>
@@ -225,11 +242,12 @@ export class KtpayCheckout extends LitElement {
               referrerpolicy="origin" @load=${this.#onFrameLoad}></iframe>`
           : nothing}
         ${phase === 'succeeded' && checkout.receipt
-          ? successView({ receipt: checkout.receipt, lang: this.language, messages, onContinue: this.#onContinue })
+          ? successView({ receipt: checkout.receipt, lang: this.#locale.lang, messages, onContinue: this.#onContinue })
           : nothing}
         ${phase === 'failed' && failure
           ? failureView({
               detail: failure,
+              errorType: errorTypeName(checkout.failure!, messages),
               messages,
               retryable: checkout.retryable,
               leavesPage: checkout.continuesToMerchant,

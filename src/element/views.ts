@@ -45,6 +45,8 @@ export function successView({ receipt, lang, messages: { ui }, onContinue }: Suc
       <dd class="amount">${formatAmount(receipt.amount, lang)}</dd>
       <dt>${ui.order}</dt>
       <dd class="order">${receipt.orderId}</dd>
+      <dt>${ui.status}</dt>
+      <dd class="status">${ui.statuses[receipt.status]}</dd>
       ${receipt.transactionHash
         ? html`<dt>${ui.transaction}</dt>
             <dd class="hash">${receipt.transactionHash}</dd>`
@@ -58,6 +60,8 @@ export function successView({ receipt, lang, messages: { ui }, onContinue }: Suc
 
 export interface FailureViewOptions {
   detail: Omit<KtpayFailedDetail, 'orderId'>;
+  /** The localized name of KTPay's error type, when the page gave one. */
+  errorType?: string | undefined;
   messages: Messages;
   retryable: boolean;
   /** Continue goes to the merchant's URL; otherwise the button just closes. */
@@ -67,11 +71,12 @@ export interface FailureViewOptions {
 }
 
 export function failureView(options: FailureViewOptions): TemplateResult {
-  const { detail, messages: { ui }, retryable, leavesPage, onRetry, onContinue } = options;
+  const { detail, errorType, messages: { ui }, retryable, leavesPage, onRetry, onContinue } = options;
   const fields = Object.entries(detail.fields ?? {});
   return html`<section class="result failure" part="result">
     <div class="result-icon" aria-hidden="true">!</div>
     <h3 class="result-title">${ui.failedTitle}</h3>
+    ${errorType ? html`<p class="error-type">${errorType}</p>` : nothing}
     <p class="message">${detail.message}</p>
     ${detail.hint ? html`<p class="hint">${detail.hint}</p>` : nothing}
     ${fields.length > 0

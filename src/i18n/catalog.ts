@@ -15,8 +15,8 @@ function acquirerIndex(messages: Messages): Map<string, ErrorText> {
   let index = acquirerIndexes.get(messages);
   if (!index) {
     index = new Map();
-    for (const [codes, text] of messages.acquirerErrors) {
-      for (const code of codes) index.set(normalizeAcquirerCode(code), text);
+    for (const [codes, message] of messages.acquirerErrors) {
+      for (const code of codes) index.set(normalizeAcquirerCode(code), { message });
     }
     acquirerIndexes.set(messages, index);
   }

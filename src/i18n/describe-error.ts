@@ -1,6 +1,6 @@
 import { acquirerErrorText, apiErrorText } from './catalog.js';
 import { resolveLang } from './lang.js';
-import { MESSAGES } from './locales/index.js';
+import { allMessages } from './all-messages.js';
 import type { ErrorText } from './messages.js';
 
 /**
@@ -10,7 +10,7 @@ import type { ErrorText } from './messages.js';
  * An unknown code gets a generic message that shows it.
  */
 export function describeError(code: string | number, lang?: string): ErrorText {
-  const messages = MESSAGES[resolveLang(lang, undefined)];
+  const messages = allMessages(resolveLang(lang, undefined));
   const text = String(code).trim();
   // KTPay's own codes are seven digits; the acquirer's are at most three characters.
   if (/^\d{7}$/.test(text)) return apiErrorText(messages, text) ?? messages.ui.unknownApiError(Number(text));

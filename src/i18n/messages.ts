@@ -1,6 +1,7 @@
 /**
- * The shape every locale fills in: the interface's strings and the two error catalogs of the
- * KTWidget guide («Ошибки транзакции»). Data only, so it also runs on a merchant's server.
+ * The words of one language: the interface's strings and the two error catalogs of the KTWidget
+ * guide («Ошибки транзакции»). Built from `strings/` by `buildMessages` for each language; data
+ * only, so it also runs on a merchant's server.
  */
 
 /** The languages the element speaks. `kz` is accepted as an alias of `kk` on input. */
@@ -42,6 +43,8 @@ export interface UiStrings {
   amount: string;
   order: string;
   transaction: string;
+  /** Label of the transaction's status in the receipt. */
+  status: string;
   continue: string;
   tryAgain: string;
   /** Names of the transaction statuses (seed 000, «Статусы транзакции»). */
@@ -75,13 +78,16 @@ export interface UiStrings {
   declinedWithoutCode: ErrorText;
 }
 
+/**
+ * Acquirer (Halyk ePay) codes with their text. Several codes share one text in the seed, so each
+ * entry lists its codes as the seed writes them; lookup normalises them (see `catalog.ts`).
+ */
+export type AcquirerErrors = ReadonlyArray<readonly [codes: readonly string[], message: string]>;
+
 export interface Messages {
   ui: UiStrings;
   /** KTPay API codes (5000001 … 4220104) with message and hint. */
   apiErrors: Record<number, ErrorText>;
-  /**
-   * Acquirer (Halyk ePay) codes. Several codes share one message in the seed, so each entry lists
-   * its codes as the seed writes them; lookup normalises them (see `catalog.ts`).
-   */
-  acquirerErrors: ReadonlyArray<readonly [codes: readonly string[], text: ErrorText]>;
+  /** Acquirer (Halyk ePay) codes (-22 … 962); the catalog gives them no hints. */
+  acquirerErrors: AcquirerErrors;
 }

@@ -1,0 +1,82 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { DEFAULT_LANG, resolveLang } from '../i18n/lang.js';
+import { loadMessages, messagesIfLoaded } from '../i18n/load-messages.js';
+import type { Lang, Messages } from '../i18n/messages.js';
+import { documentLang, watchDocumentLang } from './document-lang.js';
+
+export interface LocaleHost extends ReactiveControllerHost, Element {}
+
+/**
+ * The element's language: its `lang` attribute, else `<html lang>`, else Russian. Each element has
+ * its own, so a page can show a Russian and a Kazakh button side by side.
+ *
+ * A language switches only once its words are here: until then the element keeps speaking the
+ * previous one (Russian at first), so what it shows and what its events say always agree.
+ */
+export class LocaleController implements ReactiveController {
+  /** The language the element is speaking now. */
+  lang: Lang = DEFAULT_LANG;
+  messages: Messages = messagesIfLoaded(DEFAULT_LANG)!;
+  /** True while the wanted language is still loading. */
+  pending = false;
+
+  #ready: Promise<void> = Promise.resolve();
+  #unwatch: (() => void) | undefined;
+
+  constructor(private readonly host: LocaleHost) {
+    host.addController(this);
+  }
+
+  /** The language asked for, whether or not it has loaded. */
+  get wanted(): Lang {
+    return resolveLang(this.host.getAttribute('lang'), documentLang());
+  }
+
+  /** Settles when the element speaks the language asked for (or gave up loading it). */
+  get ready(): Promise<void> {
+    return this.#ready;
+  }
+
+  hostConnected(): void {
+    this.#unwatch = watchDocumentLang(() => this.sync());
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    this.#unwatch?.();
+    this.#unwatch = undefined;
+  }
+
+  /** Call when `lang` may have changed. */
+  sync(): void {
+    const wanted = this.wanted;
+    const now = messagesIfLoaded(wanted);
+    if (now) {
+      this.#ready = Promise.resolve();
+      this.#use(wanted, now);
+      return;
+    }
+    this.pending = true;
+    this.#ready = loadMessages(wanted).then(
+      (messages) => {
+        if (this.wanted === wanted) this.#use(wanted, messages);
+      },
+      (error: unknown) => {
+        // The chunk did not load (offline, blocked): keep the current language rather than leave
+        // the buyer with nothing; the next change of `lang` tries again.
+        if (this.wanted !== wanted) return;
+        this.pending = false;
+        this.host.requestUpdate();
+        console.warn(`<${this.host.localName}>: could not load the "${wanted}" translations`, error);
+      },
+    );
+  }
+
+  #use(lang: Lang, messages: Messages): void {
+    this.pending = false;
+    if (lang === this.lang && messages === this.messages) return;
+    this.lang = lang;
+    this.messages = messages;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,122 @@
+import { str, type MsgFn } from '@lit/localize';
+import type { UiStrings } from '../messages.js';
+
+/**
+ * The interface's words, in Russian (the source locale). `t` is a `msg` bound to one language (see
+ * `translator.ts`); typed `MsgFn`, so `lit-localize extract` finds every call and puts it in the
+ * XLIFF files under `xliff/`. Ids are stable names, so a reworded Russian text keeps its
+ * translations until a translator updates them.
+ */
+export function uiStrings(t: MsgFn): UiStrings {
+  return {
+    pay: t('Оплатить', { id: 'ui.pay', desc: 'The pay button, when the merchant gave it no label.' }),
+    title: t('Оплата картой', { id: 'ui.title', desc: "The modal's title and accessible name." }),
+    close: t('Закрыть', { id: 'ui.close' }),
+    steps: {
+      sending: t('Отправка параметров транзакции', { id: 'ui.step.sending', desc: 'Loading steps of the KTWidget guide.' }),
+      creating: t('Создание транзакции', { id: 'ui.step.creating' }),
+      acquirer: t('Получение параметров эквайринга', { id: 'ui.step.acquirer' }),
+      opening: t('Открытие страницы оплаты', { id: 'ui.step.opening' }),
+    },
+    paymentFrameTitle: t('Страница оплаты банка', { id: 'ui.frame-title', desc: "The payment iframe's title." }),
+    successTitle: t('Оплата прошла успешно', { id: 'ui.success-title' }),
+    failedTitle: t('Оплата не прошла', { id: 'ui.failed-title' }),
+    amount: t('Сумма', { id: 'ui.amount' }),
+    order: t('Заказ', { id: 'ui.order' }),
+    transaction: t('Транзакция', { id: 'ui.transaction' }),
+    status: t('Статус', { id: 'ui.status', desc: "Label of the transaction's status in the receipt." }),
+    continue: t('Продолжить', { id: 'ui.continue' }),
+    tryAgain: t('Попробовать снова', { id: 'ui.try-again' }),
+    statuses: {
+      pending: t('Ожидает оплаты', { id: 'ui.status.pending', desc: 'Transaction statuses (seed 000, «Статусы транзакции»).' }),
+      authorized: t('Авторизована', { id: 'ui.status.authorized', desc: 'Money held on the card, not yet cleared.' }),
+      success: t('Успешна', { id: 'ui.status.success' }),
+      error: t('Ошибка', { id: 'ui.status.error' }),
+      denied: t('Отклонена', { id: 'ui.status.denied' }),
+      completed: t('Завершена', { id: 'ui.status.completed', desc: 'Paid and cleared.' }),
+    },
+    errorTypes: {
+      ERROR_PAYMENT: t('Ошибка при проведении платежа', { id: 'ui.error-type.payment' }),
+      ERROR_INPUT: t('Ошибка ввода данных карты', { id: 'ui.error-type.input' }),
+      ERROR_SYSTEM: t('Системная ошибка KTPay', { id: 'ui.error-type.system' }),
+    },
+    validation: {
+      message: t('Платёж не может быть создан: в настройках оплаты магазина есть ошибки.', { id: 'ui.validation.message' }),
+      hint: t('Сообщите об этом магазину. Владельцу сайта: исправьте параметры, указанные ниже.', {
+        id: 'ui.validation.hint',
+      }),
+      fieldsLabel: t('Параметры с ошибками', { id: 'ui.validation.fields-label' }),
+      problems: {
+        required: t('Обязательный параметр не задан.', { id: 'ui.problem.required' }),
+        amount: t('Сумма должна быть числом больше 0, не более двух знаков после точки.', { id: 'ui.problem.amount' }),
+        type: t('Тип должен быть «ecom» или «service».', { id: 'ui.problem.type' }),
+        'service-id': t('Идентификатор сервиса должен быть целым положительным числом.', { id: 'ui.problem.service-id' }),
+        'app-key': t('Ключ должен быть base64-записью открытого ключа длиной 32 байта.', { id: 'ui.problem.app-key' }),
+        url: t('Нужен полный адрес, начинающийся с http:// или https://.', { id: 'ui.problem.url' }),
+        email: t('Некорректный адрес электронной почты.', { id: 'ui.problem.email' }),
+        timeout: t('Время ожидания должно быть положительным числом секунд.', { id: 'ui.problem.timeout' }),
+      },
+    },
+    network: {
+      offline: {
+        message: t('Нет подключения к интернету.', { id: 'ui.network.offline' }),
+        hint: t('Проверьте подключение и попробуйте снова.', { id: 'ui.hint.check-connection' }),
+      },
+      timeout: {
+        message: t('Сервер оплаты не ответил вовремя.', { id: 'ui.network.timeout' }),
+        hint: t('Попробуйте снова через минуту.', { id: 'ui.network.timeout.hint' }),
+      },
+      unreachable: {
+        message: t('Не удалось связаться с сервером оплаты.', { id: 'ui.network.unreachable' }),
+        hint: t('Проверьте подключение и попробуйте снова.', { id: 'ui.hint.check-connection' }),
+      },
+      http: (status) => ({
+        message: t(str`Сервер оплаты ответил ошибкой (HTTP ${status}).`, { id: 'ui.network.http' }),
+        hint: t('Попробуйте снова позже.', { id: 'ui.network.http.hint' }),
+      }),
+      badAnswer: {
+        message: t('Сервер оплаты вернул непонятный ответ.', { id: 'ui.network.bad-answer' }),
+        hint: t('Попробуйте снова позже или обратитесь в магазин.', { id: 'ui.network.bad-answer.hint' }),
+      },
+    },
+    crypto: {
+      csp: {
+        message: t(
+          'Политика безопасности страницы (CSP) запрещает WebAssembly, без которого данные платежа нельзя зашифровать.',
+          { id: 'ui.crypto.csp' },
+        ),
+        hint: t("Владельцу сайта: добавьте 'wasm-unsafe-eval' в директиву script-src заголовка Content-Security-Policy.", {
+          id: 'ui.crypto.csp.hint',
+        }),
+      },
+      timeout: {
+        message: t('Модуль шифрования не загрузился вовремя.', { id: 'ui.crypto.timeout' }),
+        hint: t('Проверьте подключение и попробуйте снова.', { id: 'ui.hint.check-connection' }),
+      },
+      load: {
+        message: t('Не удалось загрузить модуль шифрования.', { id: 'ui.crypto.load' }),
+        hint: t(
+          'Проверьте подключение и попробуйте снова. Владельцу сайта: файлы виджета должны лежать рядом с ktpay-checkout.js и быть разрешены в script-src.',
+          { id: 'ui.crypto.load.hint' },
+        ),
+      },
+    },
+    unknownApiError: (code) => ({
+      message:
+        code === null
+          ? t('Сервер оплаты вернул ошибку.', { id: 'ui.api-unknown' })
+          : t(str`Сервер оплаты вернул ошибку с кодом ${code}.`, { id: 'ui.api-unknown.with-code' }),
+      hint: t('Попробуйте позже или обратитесь в тех. поддержку с указанием кода ошибки.', { id: 'ui.api-unknown.hint' }),
+    }),
+    unknownAcquirerError: (code) => ({
+      message: t(str`Банк отклонил платёж (код ${code}).`, { id: 'ui.acquirer-unknown' }),
+      hint: t('Для уточнения причины обратитесь по контактам, указанным на обратной стороне вашей карты.', {
+        id: 'ui.acquirer-unknown.hint',
+      }),
+    }),
+    declinedWithoutCode: {
+      message: t('Платёж отклонён.', { id: 'ui.declined' }),
+      hint: t('Попробуйте другую карту или обратитесь в магазин.', { id: 'ui.declined.hint' }),
+    },
+  };
+}
