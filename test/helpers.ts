@@ -2,8 +2,8 @@ import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import sodium from 'libsodium-wrappers';
 import { setupWorker } from 'msw/browser';
 import type { RequestHandler } from 'msw';
-import '../src/index.js';
-import type { KtpayCheckout } from '../src/index.js';
+import '../src/ktpay-checkout.js';
+import type { KtpayCheckout } from '../src/ktpay-checkout.js';
 import type { KtpayEventMap } from '../src/events.js';
 import { createSandboxHandlers, SANDBOX_ATTRIBUTES, SANDBOX_APP_KEY, SANDBOX_SECRET_KEY, type SandboxOptions } from '../src/sandbox/index.js';
 

@@ -1,0 +1,40 @@
+import { expect } from '@open-wc/testing';
+import { mountCheckout, payButton, useNetwork } from './helpers.js';
+
+// Only the element is imported here (not describeError, which carries every language), so this
+// page shows what a merchant's page downloads: Russian with the element, the others on demand.
+
+// The default buffer (250 entries) is full of the test runner's own modules by now.
+performance.setResourceTimingBufferSize(10_000);
+const fetched = (lang: string) =>
+  performance.getEntriesByType('resource').some((entry) => new RegExp(`/i18n/generated/${lang}\\.`).test(entry.name));
+
+describe('translations load when a language is first needed', () => {
+  it('fetches none for Russian, then each language once, when an element first speaks it', async () => {
+    await useNetwork();
+    const russian = await mountCheckout({ lang: 'ru' });
+    expect(payButton(russian).textContent!.trim()).to.equal('Оплатить');
+    expect([fetched('kk'), fetched('en')]).to.deep.equal([false, false]);
+
+    const english = await mountCheckout({ lang: 'en' });
+    expect(payButton(english).textContent!.trim()).to.equal('Pay');
+    expect([fetched('kk'), fetched('en')]).to.deep.equal([false, true]);
+  });
+
+  it('keeps the default label invisible until its words arrive, and updateComplete waits for them', async () => {
+    await useNetwork();
+    const element = document.createElement('ktpay-checkout');
+    element.setAttribute('lang', 'kk');
+    document.body.append(element);
+    try {
+      await new Promise(requestAnimationFrame);
+      const label = element.shadowRoot!.querySelector('.label')!;
+      if (label.textContent !== 'Төлеу') expect(getComputedStyle(label).visibility).to.equal('hidden');
+      await element.updateComplete;
+      expect(label.textContent).to.equal('Төлеу');
+      expect(getComputedStyle(label).visibility).to.equal('visible');
+    } finally {
+      element.remove();
+    }
+  });
+});
