@@ -8,7 +8,7 @@ await setupWorker(...createSandboxHandlers()).start({
   quiet: true,
   onUnhandledRequest: 'bypass',
 });
-await import('../src/index.js');
+await import('../src/ktpay-checkout.js');
 
 const checkout = document.querySelector('ktpay-checkout')!;
 const events = document.getElementById('events')!;

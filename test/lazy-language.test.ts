@@ -21,15 +21,21 @@ describe('translations load when a language is first needed', () => {
     expect([fetched('kk'), fetched('en')]).to.deep.equal([false, true]);
   });
 
-  it('keeps the default label invisible until its words arrive, and updateComplete waits for them', async () => {
+  it('hides the default label until its words arrive; Pay pressed meanwhile speaks them', async () => {
     await useNetwork();
+    expect(fetched('kk')).to.equal(false);
     const element = document.createElement('ktpay-checkout');
     element.setAttribute('lang', 'kk');
+    element.setAttribute('amount', '0');
     document.body.append(element);
     try {
       await new Promise(requestAnimationFrame);
       const label = element.shadowRoot!.querySelector('.label')!;
       if (label.textContent !== 'Төлеу') expect(getComputedStyle(label).visibility).to.equal('hidden');
+      const result = await element.open();
+      expect(result.outcome === 'failed' && result.message).to.equal(
+        'Төлемді құру мүмкін емес: дүкеннің төлем баптауларында қателер бар.',
+      );
       await element.updateComplete;
       expect(label.textContent).to.equal('Төлеу');
       expect(getComputedStyle(label).visibility).to.equal('visible');
