@@ -16,7 +16,6 @@ export interface LocaleHost extends ReactiveControllerHost, Element {}
 export class LocaleController implements ReactiveController {
   /** The language the element is speaking now. */
   lang: Lang = DEFAULT_LANG;
-  messages: Messages = messagesIfLoaded(DEFAULT_LANG)!;
   /** True while the wanted language is still loading. */
   pending = false;
 
@@ -25,6 +24,11 @@ export class LocaleController implements ReactiveController {
 
   constructor(private readonly host: LocaleHost) {
     host.addController(this);
+  }
+
+  /** The words of `lang` (always loaded: a language is only taken once it is). */
+  get messages(): Messages {
+    return messagesIfLoaded(this.lang)!;
   }
 
   /** The language asked for, whether or not it has loaded. */
@@ -50,20 +54,19 @@ export class LocaleController implements ReactiveController {
   /** Call when `lang` may have changed. */
   sync(): void {
     const wanted = this.wanted;
-    const now = messagesIfLoaded(wanted);
-    if (now) {
+    if (messagesIfLoaded(wanted)) {
       this.#ready = Promise.resolve();
-      this.#use(wanted, now);
+      this.#use(wanted);
       return;
     }
     this.pending = true;
     this.#ready = loadMessages(wanted).then(
-      (messages) => {
-        if (this.wanted === wanted) this.#use(wanted, messages);
+      () => {
+        if (this.wanted === wanted) this.#use(wanted);
       },
       (error: unknown) => {
         // The chunk did not load (offline, blocked): keep the current language rather than leave
-        // the buyer with nothing; the next change of `lang` tries again.
+        // the buyer with nothing; a later change of `lang` asks again.
         if (this.wanted !== wanted) return;
         this.pending = false;
         this.host.requestUpdate();
@@ -72,11 +75,10 @@ export class LocaleController implements ReactiveController {
     );
   }
 
-  #use(lang: Lang, messages: Messages): void {
+  #use(lang: Lang): void {
     this.pending = false;
-    if (lang === this.lang && messages === this.messages) return;
+    if (lang === this.lang) return;
     this.lang = lang;
-    this.messages = messages;
     this.host.requestUpdate();
   }
 }
