@@ -1,16 +1,13 @@
 import { templates as en } from './generated/en.js';
 import { templates as kk } from './generated/kk.js';
 import type { Lang, Messages } from './messages.js';
-import { buildMessages, translator } from './translator.js';
+import { messagesOf } from './translator.js';
 
 // Every language at once, for `describeError`, which must answer synchronously (on a merchant's
 // server, or in a page that shows a code it learned elsewhere). The element itself never imports
 // this module: it loads one language at a time (`load-messages.ts`).
 const TEMPLATES = { ru: undefined, kk, en } as const;
-const built = new Map<Lang, Messages>();
 
 export function allMessages(lang: Lang): Messages {
-  let messages = built.get(lang);
-  if (!messages) built.set(lang, (messages = buildMessages(translator(TEMPLATES[lang]))));
-  return messages;
+  return messagesOf(TEMPLATES[lang]);
 }

@@ -22,7 +22,7 @@ let kazakhNumbers: boolean | undefined;
  * would write `₸ 1,234.50`; Kazakh writes amounts as Russian does (`1 234,50 ₸`), so `ru-KZ`
  * stands in for it there.
  */
-export function intlLocale(lang: Lang): string {
+function intlLocale(lang: Lang): string {
   if (lang === 'kk') return (kazakhNumbers ??= new Intl.NumberFormat('kk-KZ').format(1.5) === '1,5') ? 'kk-KZ' : 'ru-KZ';
   return lang === 'en' ? 'en-KZ' : 'ru-KZ';
 }

@@ -1,47 +1,45 @@
-import type { LocaleModule } from '@lit/localize';
-import { DEFAULT_LANG } from './lang.js';
+import type { LocaleModule, TemplateMap } from '@lit/localize';
 import type { Lang, Messages } from './messages.js';
-import { buildMessages, translator } from './translator.js';
+import { messagesOf } from './translator.js';
+
+type TargetLang = Exclude<Lang, 'ru'>;
 
 /**
  * The translations, one chunk per language, fetched the first time an element speaks it. A static
  * map, not a template-literal `import()`: bundlers and the test runner both see the files.
  * Russian is the source locale and needs no chunk.
  */
-const TRANSLATIONS: Readonly<Record<Lang, (() => Promise<LocaleModule>) | undefined>> = {
-  ru: undefined,
+const TRANSLATIONS: Readonly<Record<TargetLang, () => Promise<LocaleModule>>> = {
   kk: () => import('./generated/kk.js'),
   en: () => import('./generated/en.js'),
 };
 
-const ready = new Map<Lang, Messages>();
-const loading = new Map<Lang, Promise<Messages>>();
+const loaded = new Map<Lang, TemplateMap | undefined>([['ru', undefined]]);
+const loading = new Map<TargetLang, Promise<Messages>>();
 
 /** The words of `lang` if they are already here (Russian always is). */
 export function messagesIfLoaded(lang: Lang): Messages | undefined {
-  if (lang === DEFAULT_LANG && !ready.has(lang)) ready.set(lang, buildMessages(translator()));
-  return ready.get(lang);
+  return loaded.has(lang) ? messagesOf(loaded.get(lang)) : undefined;
 }
 
-/** The words of `lang`, loading its chunk once per page. A failed load is retried next time. */
+/** The words of `lang`, loading its chunk once per page. A failed load is asked again next time. */
 export function loadMessages(lang: Lang): Promise<Messages> {
   const now = messagesIfLoaded(lang);
   if (now) return Promise.resolve(now);
-  let pending = loading.get(lang);
-  const translations = TRANSLATIONS[lang];
-  if (!pending && translations) {
-    pending = translations().then(
+  const target = lang as TargetLang; // only Russian is always loaded
+  let pending = loading.get(target);
+  if (!pending) {
+    pending = TRANSLATIONS[target]().then(
       ({ templates }) => {
-        const messages = buildMessages(translator(templates));
-        ready.set(lang, messages);
-        return messages;
+        loaded.set(target, templates);
+        return messagesOf(templates);
       },
       (error: unknown) => {
-        loading.delete(lang);
+        loading.delete(target);
         throw error;
       },
     );
-    loading.set(lang, pending);
+    loading.set(target, pending);
   }
-  return pending ?? Promise.reject(new Error(`No translations for "${lang}"`));
+  return pending;
 }

@@ -1,6 +1,6 @@
 /**
  * The words of one language: the interface's strings and the two error catalogs of the KTWidget
- * guide («Ошибки транзакции»). Built from `strings/` by `buildMessages` for each language; data
+ * guide («Ошибки транзакции»). Built from `strings/` by `messagesOf` for each language; data
  * only, so it also runs on a merchant's server.
  */
 

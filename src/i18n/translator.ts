@@ -17,7 +17,19 @@ export function translator(templates?: TemplateMap): MsgFn {
   return ((template, options) => runtimeMsg(templates, template, options)) as MsgFn;
 }
 
-/** All the words of one language. */
-export function buildMessages(t: MsgFn): Messages {
-  return { ui: uiStrings(t), apiErrors: apiErrors(t), acquirerErrors: acquirerErrors(t) };
+const built = new Map<TemplateMap | undefined, Messages>();
+
+/**
+ * All the words of one language: `undefined` for Russian, else a generated module's templates.
+ * Built once per page and language, whether the templates came lazily (the element) or eagerly
+ * (`describeError`): both get the same module, so the same object.
+ */
+export function messagesOf(templates?: TemplateMap): Messages {
+  let messages = built.get(templates);
+  if (!messages) {
+    const t = translator(templates);
+    messages = { ui: uiStrings(t), apiErrors: apiErrors(t), acquirerErrors: acquirerErrors(t) };
+    built.set(templates, messages);
+  }
+  return messages;
 }

@@ -1,7 +1,6 @@
 import sodium from 'libsodium-wrappers';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import { apiErrors } from '../i18n/strings/api-errors.js';
-import { translator } from '../i18n/translator.js';
+import { messagesOf } from '../i18n/translator.js';
 import type { KtpayRequest } from '../ktpay/request.js';
 import { randomHex } from '../util/random-hex.js';
 import { SANDBOX_APP_ID, SANDBOX_APP_KEY, SANDBOX_SECRET_KEY } from './keys.js';
@@ -36,7 +35,7 @@ const DEFAULT_API_PATH = '*/sandbox/api/v1/merchant-widget/payment';
  * Russian words, which are the catalog's.
  */
 function ktpayError(status: number, code: number, validation?: Record<string, string[]>) {
-  const { message, hint } = apiErrors(translator())[code]!;
+  const { message, hint } = messagesOf().apiErrors[code]!;
   return HttpResponse.json(
     { success: false, data: [], error: { code, messages: { error: message }, hint, ...(validation ? { validation } : {}) } },
     { status },
