@@ -20,7 +20,18 @@ function sandboxDevServer(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * Two builds into dist/ (`vite build`, then `vite build --mode cdn`):
+ * - the package's module entries for bundlers and servers: index.js (the element plus
+ *   describeError), describe-error.js (describeError alone) and sandbox.js (the MSW stand-in).
+ *   Their dependencies stay imports, so an app shares one lit, and in Node lit's own server build
+ *   (with its DOM shim) loads: importing the package during server-side rendering does not throw.
+ * - `cdn`: ktpay-checkout.js, the element alone and self-contained for a `<script type="module">`
+ *   tag; translations and libsodium load lazily from chunks beside it.
+ */
+const PACKAGE_DEPENDENCIES = [/^lit(\/.*)?$/, /^@lit\//, /^libsodium-wrappers$/, /^msw(\/.*)?$/];
+
+export default defineConfig(({ mode }) => ({
   plugins: [sandboxDevServer()],
   server: { port: 5173 },
   build: {
@@ -28,19 +39,13 @@ export default defineConfig({
     minify: true,
     copyPublicDir: false, // public/ holds msw's worker, for the demo and tests only
     sourcemap: true,
+    emptyOutDir: mode !== 'cdn',
     lib: {
-      // ktpay-checkout.js: the element alone, for a <script type="module"> tag; translations and
-      // libsodium load lazily from chunks beside it. index.js: the package entry (element plus
-      // describeError). describe-error.js: describeError alone, safe on a server. sandbox.js: the
-      // MSW stand-in (msw external).
-      entry: {
-        'ktpay-checkout': 'src/ktpay-checkout.ts',
-        index: 'src/index.ts',
-        'describe-error': 'src/i18n/describe-error.ts',
-        sandbox: 'src/sandbox/index.ts',
-      },
+      entry: (mode === 'cdn'
+          ? { 'ktpay-checkout': 'src/ktpay-checkout.ts' }
+          : { index: 'src/index.ts', 'describe-error': 'src/i18n/describe-error.ts', sandbox: 'src/sandbox/index.ts' }) as Record<string, string>,
       formats: ['es'],
     },
-    rollupOptions: { external: [/^msw(\/.*)?$/] },
+    rollupOptions: { external: mode === 'cdn' ? [] : PACKAGE_DEPENDENCIES },
   },
-});
+}));

@@ -8,28 +8,48 @@ import { ktpayEndpoints } from '../ktpay/endpoints.js';
 import { outcomeOf, type PageOutcome } from '../ktpay/outcome.js';
 import { parsePageMessage } from '../ktpay/page-protocol.js';
 import { toKtpayRequest, type OwnCallbackUrls } from '../ktpay/request.js';
-import { readParams, type CheckoutInput, type Connection, type Payment } from '../params/params.js';
+import { readParams, type CheckoutInput, type CheckoutMode, type Connection, type Payment } from '../params/params.js';
 import { randomHex } from '../util/random-hex.js';
 import { describeFailure } from './describe-failure.js';
 import { FailureError, isRetryable, type Failure } from './failure.js';
 import { listenToFrame } from './frame-channel.js';
+import { isPaid, markPaid } from './paid-orders.js';
 import { navigateTo, redirectFor } from './redirects.js';
+import { rememberTrip, takeReturnedTrip } from './return-trip.js';
 
 /**
  * Where the payment is. The loading steps of the KTWidget guide are states, so the modal shows
  * exactly what is happening:
  *
  *   idle → sealing → creating → acquirer → opening → paying → succeeded | failed
+ *                              ↘ redirecting (mode="redirect": the page leaves for the payment page)
  *
  * `sealing`: loading libsodium and sealing the parameters (step «sending the parameters»);
  * `creating`: the request is in flight; `acquirer`: KTPay answered and its page is loading in the
  * iframe, getting the acquirer's parameters; `opening`: the page has loaded and is being revealed.
- * Any state → idle on close; `failed` → sealing on Try again.
+ * Any state → idle on close; `failed` → sealing on Try again. Back from a trip to the payment
+ * page in the whole window, idle → succeeded | failed.
  */
-export type Phase = 'idle' | 'sealing' | 'creating' | 'acquirer' | 'opening' | 'paying' | 'succeeded' | 'failed';
+export type Phase =
+  | 'idle'
+  | 'sealing'
+  | 'creating'
+  | 'acquirer'
+  | 'opening'
+  | 'paying'
+  | 'redirecting'
+  | 'succeeded'
+  | 'failed';
+
+/**
+ * How long the framed payment page may stay silent before the buyer is offered it in the whole
+ * window (framing refused, third-party cookies blocked). `timeout` shortens it.
+ */
+export const SILENT_PAGE_MS = 10_000;
 
 /** What the element must offer the controller. */
 export interface CheckoutHost extends ReactiveControllerHost, EventTarget {
+  readonly isConnected: boolean;
   /** The element's properties right now; read once per Pay. */
   checkoutInput(): CheckoutInput;
   /** The strings of the element's current language. */
@@ -49,7 +69,10 @@ export interface Receipt {
 interface Attempt {
   payment: Payment;
   connection: Connection;
+  mode: CheckoutMode;
   own: OwnCallbackUrls | undefined;
+  /** The nonce in `own`'s marker. */
+  nonce: string;
   /** The exact JSON sealed; Try again resends this same order. */
   requestJson: string;
   page?: PaymentPage;
@@ -88,15 +111,23 @@ export class CheckoutController implements ReactiveController {
   failure: Failure | undefined;
   /** The payment page opened in the iframe. */
   pageUrl: URL | undefined;
+  /** The framed page has shown no sign of life for a while: offer it in the whole window. */
+  pageSilent = false;
 
   #attempt: Attempt | undefined;
   #result: PendingResult | undefined;
   /** Aborted when the current step's work must stop: outcome, close, retry, disconnect. */
   #abort: AbortController | undefined;
   #continueTo: URL | undefined;
+  #silenceTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly host: CheckoutHost) {
     host.addController(this);
+  }
+
+  /** Back from the payment page in the whole window? Frameworks set properties by the first update. */
+  hostConnected(): void {
+    void this.host.updateComplete.then(() => this.#resumeReturnedTrip());
   }
 
   /** Removed from the page: stop everything, fire nothing. Put back, it starts from idle. */
@@ -171,10 +202,16 @@ export class CheckoutController implements ReactiveController {
       this.#fail({ source: 'validation', fields: parsed.fields });
       return;
     }
-    const { payment, connection } = parsed;
-    const own = ownCallbackUrls(location.href, randomHex(8));
-    this.#attempt = { payment, connection, own, requestJson: JSON.stringify(toKtpayRequest(payment, own)) };
+    const { payment, connection, mode } = parsed;
+    const nonce = randomHex(8);
+    const own = ownCallbackUrls(location.href, nonce);
+    this.#attempt = { payment, connection, mode, own, nonce, requestJson: JSON.stringify(toKtpayRequest(payment, own)) };
     await this.#send();
+  }
+
+  /** The buyer follows the offered link to the payment page in the whole window. */
+  leaveForPaymentPage(): void {
+    this.#rememberTrip();
   }
 
   async #send(): Promise<void> {
@@ -182,7 +219,11 @@ export class CheckoutController implements ReactiveController {
     if (!attempt) return;
     const abort = (this.#abort = new AbortController());
     const { signal } = abort;
-    const { connection } = attempt;
+    const { connection, payment } = attempt;
+    if (isPaid(connection.appId, payment.orderId)) {
+      this.#fail({ source: 'validation', fields: { 'order-id': ['already-paid'] }, alreadyPaid: true });
+      return;
+    }
     try {
       this.#enter('sealing');
       const body = await sealJson(attempt.requestJson, connection.appKey, connection.timeoutMs, signal);
@@ -193,25 +234,76 @@ export class CheckoutController implements ReactiveController {
       if (signal.aborted) return;
       attempt.page = page;
       this.pageUrl = page.url;
+      const created = { orderId: payment.orderId, paymentUrl: page.url.href, ...(page.transactionHash ? { transactionHash: page.transactionHash } : {}) };
+      if (attempt.mode === 'redirect') {
+        this.#enter('redirecting');
+        emit(this.host, 'ktpay:created', created);
+        this.#rememberTrip();
+        navigateTo(page.url);
+        return;
+      }
       listenToFrame({
         origin: page.url.origin,
         source: () => this.host.paymentFrameWindow(),
         onMessage: (data) => this.#onPageMessage(data),
         signal,
       });
+      this.#watchForSilence(Math.min(connection.timeoutMs, SILENT_PAGE_MS), signal);
       this.#enter('acquirer');
-      emit(this.host, 'ktpay:created', {
-        orderId: attempt.payment.orderId,
-        paymentUrl: page.url.href,
-        ...(page.transactionHash ? { transactionHash: page.transactionHash } : {}),
-      });
+      emit(this.host, 'ktpay:created', created);
     } catch (error) {
       if (signal.aborted) return;
       this.#fail(toFailure(error));
     }
   }
 
+  /** Offers the whole window unless the framed page shows a sign of life within `delayMs`. */
+  #watchForSilence(delayMs: number, signal: AbortSignal): void {
+    this.pageSilent = false;
+    const timer = (this.#silenceTimer = setTimeout(() => {
+      this.pageSilent = true;
+      this.host.requestUpdate();
+    }, delayMs));
+    signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  }
+
+  /** Any message from the framed page (the sandbox's `{ type: 'ktpay:ready' }`, a result…). */
+  #pageAlive(): void {
+    clearTimeout(this.#silenceTimer);
+    if (!this.pageSilent) return;
+    this.pageSilent = false;
+    this.host.requestUpdate();
+  }
+
+  /** Kept for the page KTPay returns the buyer to: see return-trip.ts. */
+  #rememberTrip(): void {
+    const attempt = this.#attempt;
+    if (!attempt?.own) return; // no own callback URLs, nothing would bring the outcome back
+    const { connection, payment, nonce } = attempt;
+    rememberTrip({ nonce, pageHref: location.href, appId: connection.appId, orderId: payment.orderId, amount: payment.amount });
+  }
+
+  /** The page is the return from a trip to the payment page: show and report its outcome. */
+  #resumeReturnedTrip(): void {
+    if (this.phase !== 'idle' || !this.host.isConnected) return;
+    const parsed = readParams(this.host.checkoutInput(), document.baseURI);
+    if (!parsed.ok) return;
+    const { payment, connection, mode } = parsed;
+    const returned = takeReturnedTrip(connection.appId, payment.orderId);
+    if (!returned) return;
+    const { trip, returnedTo } = returned;
+    const own = ownCallbackUrls(trip.pageHref, trip.nonce);
+    const outcome = outcomeOf({ kind: 'navigate', url: returnedTo }, { orderId: payment.orderId, callbacks: {}, own });
+    if (outcome.kind !== 'success' && outcome.kind !== 'failed') return;
+    this.#attempt = { payment: { ...payment, amount: trip.amount }, connection, mode, own, nonce: trip.nonce, requestJson: '' };
+    this.#result = pendingResult();
+    this.orderId = payment.orderId;
+    emit(this.host, 'ktpay:open', { orderId: this.orderId });
+    this.#onPageMessage(returnedTo.href);
+  }
+
   #onPageMessage(data: unknown): void {
+    this.#pageAlive();
     const attempt = this.#attempt;
     const message = parsePageMessage(data);
     if (!attempt || !message) return;
@@ -244,7 +336,8 @@ export class CheckoutController implements ReactiveController {
   #succeed(status: KtpaySuccessStatus, transactionHash: string | undefined, received?: URL): void {
     const attempt = this.#attempt!;
     this.#abort?.abort(); // the first outcome is the outcome: stop listening
-    const { payment } = attempt;
+    const { payment, connection } = attempt;
+    markPaid(connection.appId, payment.orderId);
     this.receipt = { orderId: payment.orderId, amount: payment.amount, status, ...(transactionHash ? { transactionHash } : {}) };
     this.#enter('succeeded');
     const detail = { orderId: payment.orderId, status, ...(transactionHash ? { transactionHash } : {}) };
@@ -285,6 +378,7 @@ export class CheckoutController implements ReactiveController {
     this.receipt = undefined;
     this.failure = undefined;
     this.pageUrl = undefined;
+    this.pageSilent = false;
     this.orderId = '';
     this.#enter('idle');
   }

@@ -33,7 +33,7 @@ export function describeFailure(failure: Failure, messages: Messages): Omit<Ktpa
       for (const [field, problems] of Object.entries(failure.fields)) {
         fields[field] = (problems ?? []).map((problem) => ui.validation.problems[problem]);
       }
-      return { ...withText(null, ui.validation), fields };
+      return { ...withText(null, failure.alreadyPaid ? ui.alreadyPaid : ui.validation), fields };
     }
     case 'network': {
       const { network } = ui;

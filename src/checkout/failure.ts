@@ -1,14 +1,19 @@
 import type { CryptoFailureReason } from '../crypto/sodium.js';
 import type { FieldProblems } from '../params/params.js';
 
-export type NetworkFailureReason = 'offline' | 'timeout' | 'unreachable' | 'bad-answer' | 'http';
+export type NetworkFailureReason = 'offline' | 'timeout' | 'unreachable' | 'bad-answer' | 'http' | 'busy';
 
 /**
  * Why an attempt failed, kept as data (not text) so the result view can re-render it in another
  * language and every source keeps what it knows. Turned into words by `describeFailure`.
  */
 export type Failure =
-  | { source: 'validation'; fields: FieldProblems }
+  | {
+      source: 'validation';
+      fields: FieldProblems;
+      /** The order was paid from this page already: a distinct message, not "settings are wrong". */
+      alreadyPaid?: true;
+    }
   | { source: 'network'; reason: NetworkFailureReason; status?: number }
   | { source: 'crypto'; reason: CryptoFailureReason }
   | {

@@ -160,6 +160,18 @@ export const styles = css`
     visibility: hidden;
   }
 
+  .fallback {
+    margin: 0;
+    padding: calc(var(--ktpay-spacing) * 0.75) var(--ktpay-spacing);
+    text-align: center;
+    color: var(--ktpay-muted);
+    font-size: 0.9em;
+  }
+  .fallback a {
+    color: var(--ktpay-accent);
+    font-weight: 600;
+  }
+
   .result {
     padding: calc(var(--ktpay-spacing) * 1.5) var(--ktpay-spacing);
     text-align: center;

@@ -9,7 +9,7 @@ import { ATTRIBUTE_NAMES, type CheckoutInput } from '../params/params.js';
 import { lockPageScroll, unlockPageScroll } from './scroll-lock.js';
 import { styles } from './ktpay-checkout.styles.js';
 import { LocaleController } from './locale-controller.js';
-import { failureView, loadingView, stepLabel, successView } from './views.js';
+import { failureView, fallbackView, loadingView, stepLabel, successView } from './views.js';
 
 /**
  * A pay button that takes a card payment through KTPay in a modal: it seals the order with
@@ -35,6 +35,8 @@ import { failureView, loadingView, stepLabel, successView } from './views.js';
  * @csspart body - The modal's content area.
  * @csspart loading - The loading steps.
  * @csspart payment-frame - The iframe with the payment page.
+ * @csspart fallback - The line offering the payment page in the whole window, when it shows no sign of life.
+ * @csspart fallback-link - Its link.
  * @csspart result - The success or failure view.
  * @csspart action - The result view's buttons (also `retry` and `continue`).
  *
@@ -99,6 +101,11 @@ export class KtpayCheckout extends LitElement {
   @property({ attribute: 'show-close-button' }) showCloseButton?: string | boolean;
   /** Seconds any single wait (encryption module, KTPay's answer) may take. Default 30. */
   @property() timeout?: string | number;
+  /**
+   * `modal` (default) shows the payment page in the element's modal; `redirect` sends the whole
+   * page there instead (for pages where framing fails). The buyer returns through the callback URLs.
+   */
+  @property() mode?: 'modal' | 'redirect' | string;
 
   readonly #locale = new LocaleController(this);
   readonly #checkout = new CheckoutController(this);
@@ -197,6 +204,7 @@ export class KtpayCheckout extends LitElement {
   #onRetry = () => this.#checkout.retry();
   #onContinue = () => this.#checkout.continue();
   #onFrameLoad = () => this.#checkout.frameLoaded();
+  #onLeaveForPage = () => this.#checkout.leaveForPaymentPage();
   /** Escape: close through our own path so the buyer gets `ktpay:close` with reason `cancel`. */
   #onCancel = (event: Event) => {
     event.preventDefault();
@@ -241,6 +249,7 @@ export class KtpayCheckout extends LitElement {
               sandbox="allow-scripts allow-forms allow-same-origin allow-popups allow-popups-to-escape-sandbox"
               referrerpolicy="origin" @load=${this.#onFrameLoad}></iframe>`
           : nothing}
+        ${framed && checkout.pageUrl && checkout.pageSilent ? fallbackView(checkout.pageUrl, messages, this.#onLeaveForPage) : nothing}
         ${phase === 'succeeded' && checkout.receipt
           ? successView({ receipt: checkout.receipt, lang: this.#locale.lang, messages, onContinue: this.#onContinue })
           : nothing}

@@ -2,7 +2,11 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DEFAULT_LANG, resolveLang } from '../i18n/lang.js';
 import { loadMessages, messagesIfLoaded } from '../i18n/load-messages.js';
 import type { Lang, Messages } from '../i18n/messages.js';
+import { within } from '../util/within.js';
 import { documentLang, watchDocumentLang } from './document-lang.js';
+
+/** A Pay pressed while a language loads waits at most this long, then goes on in the current one. */
+export const LANGUAGE_WAIT_MS = 8000;
 
 export interface LocaleHost extends ReactiveControllerHost, Element {}
 
@@ -60,19 +64,18 @@ export class LocaleController implements ReactiveController {
       return;
     }
     this.pending = true;
-    this.#ready = loadMessages(wanted).then(
-      () => {
-        if (this.wanted === wanted) this.#use(wanted);
-      },
-      (error: unknown) => {
-        // The chunk did not load (offline, blocked): keep the current language rather than leave
-        // the buyer with nothing; a later change of `lang` asks again.
-        if (this.wanted !== wanted) return;
-        this.pending = false;
-        this.host.requestUpdate();
-        console.warn(`<${this.host.localName}>: could not load the "${wanted}" translations`, error);
-      },
-    );
+    // The chunk did not load (offline, blocked) or stalls: keep the current language rather than
+    // leave the buyer with nothing; a later change of `lang` asks again, a late chunk still counts.
+    const giveUp = (why: unknown) => {
+      if (this.wanted !== wanted || !this.pending) return;
+      this.pending = false;
+      this.host.requestUpdate();
+      console.warn(`<${this.host.localName}>: could not load the "${wanted}" translations`, why);
+    };
+    const loading = loadMessages(wanted).then(() => {
+      if (this.wanted === wanted) this.#use(wanted);
+    }, giveUp);
+    this.#ready = within(loading, LANGUAGE_WAIT_MS, () => giveUp(`no answer in ${LANGUAGE_WAIT_MS} ms`));
   }
 
   #use(lang: Lang): void {

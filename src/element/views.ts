@@ -8,10 +8,11 @@ import type { Lang, Messages } from '../i18n/messages.js';
 // (and shown in a story) on its own.
 
 const STEPS = ['sending', 'creating', 'acquirer', 'opening'] as const;
-const STEP_OF_PHASE: Partial<Record<Phase, number>> = { sealing: 0, creating: 1, acquirer: 2, opening: 3 };
+const STEP_OF_PHASE: Partial<Record<Phase, number>> = { sealing: 0, creating: 1, acquirer: 2, opening: 3, redirecting: 3 };
 
 /** The current loading step's label, for the live region. */
 export function stepLabel(phase: Phase, messages: Messages): string | undefined {
+  if (phase === 'redirecting') return messages.ui.redirecting;
   const step = STEP_OF_PHASE[phase];
   return step === undefined ? undefined : messages.ui.steps[STEPS[step]!];
 }
@@ -27,6 +28,17 @@ export function loadingView(phase: Phase, messages: Messages): TemplateResult {
       })}
     </ol>
   </div>`;
+}
+
+/**
+ * Offered when the framed payment page shows no sign of life: the same validated URL, in the whole
+ * window (a link, so it also opens in a new tab).
+ */
+export function fallbackView(pageUrl: URL, messages: Messages, onFollow: () => void): TemplateResult {
+  return html`<p class="fallback" part="fallback">
+    ${messages.ui.fallback.prompt}
+    <a href=${pageUrl.href} target="_top" referrerpolicy="origin" part="fallback-link" @click=${onFollow}>${messages.ui.fallback.link}</a>
+  </p>`;
 }
 
 export interface SuccessViewOptions {

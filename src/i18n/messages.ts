@@ -22,7 +22,9 @@ export type FieldProblem =
   | 'app-key'
   | 'url'
   | 'email'
-  | 'timeout';
+  | 'timeout'
+  | 'mode'
+  | 'already-paid';
 
 export interface UiStrings {
   /** The pay button's label when the merchant put nothing in its slot. */
@@ -63,8 +65,19 @@ export interface UiStrings {
     timeout: ErrorText;
     unreachable: ErrorText;
     http: (status: number) => ErrorText;
+    /** HTTP 429: the server asks to slow down. */
+    busy: ErrorText;
     badAnswer: ErrorText;
   };
+  /** The order was already paid from this page: opening it again is refused. */
+  alreadyPaid: ErrorText;
+  /** Offered when the payment page gives no sign of life in its frame. */
+  fallback: {
+    prompt: string;
+    link: string;
+  };
+  /** What the modal says while the page leaves for the payment page (`mode="redirect"`). */
+  redirecting: string;
   crypto: {
     csp: ErrorText;
     timeout: ErrorText;

@@ -109,6 +109,8 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
     throw new FailureError({ source: 'network', reason: offline ? 'offline' : 'unreachable' });
   }
 
+  // Told to slow down: say so, whatever the body (Try again stays, the same order).
+  if (status === 429) throw new FailureError({ source: 'network', reason: 'busy', status });
   let answer: unknown;
   try {
     answer = JSON.parse(text);

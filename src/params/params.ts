@@ -31,6 +31,7 @@ export interface CheckoutInput {
   email?: string | null;
   showCloseButton?: string | boolean | null;
   timeout?: string | number | null;
+  mode?: string | null;
 }
 
 /** The merchant's own redirect targets, each already proven absolute http(s). */
@@ -68,10 +69,13 @@ export interface Connection {
   timeoutMs: number;
 }
 
+/** Where the payment page shows: in the element's modal, or instead of the merchant's page. */
+export type CheckoutMode = 'modal' | 'redirect';
+
 export type FieldProblems = Partial<Record<AttributeName, FieldProblem[]>>;
 
 export type ParamsResult =
-  | { ok: true; payment: Payment; connection: Connection }
+  | { ok: true; payment: Payment; connection: Connection; mode: CheckoutMode }
   | { ok: false; orderId: string; fields: FieldProblems };
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
@@ -101,6 +105,7 @@ export const ATTRIBUTE_NAMES = {
   email: 'email',
   showCloseButton: 'show-close-button',
   timeout: 'timeout',
+  mode: 'mode',
 } as const satisfies Record<keyof CheckoutInput, string>;
 
 export type AttributeName = (typeof ATTRIBUTE_NAMES)[keyof typeof ATTRIBUTE_NAMES];
@@ -192,6 +197,9 @@ export function readParams(input: CheckoutInput, baseUrl: string): ParamsResult 
   const timeoutSeconds = timeoutText === undefined ? DEFAULT_TIMEOUT_SECONDS : Number(timeoutText);
   if (!(timeoutSeconds > 0) || !Number.isFinite(timeoutSeconds)) problem('timeout', 'timeout');
 
+  const mode = text(input.mode) ?? 'modal';
+  if (mode !== 'modal' && mode !== 'redirect') problem('mode', 'mode');
+
   if (Object.keys(fields).length > 0 || !appId || !appKey || !orderId) {
     return { ok: false, orderId: orderId ?? '', fields };
   }
@@ -218,5 +226,5 @@ export function readParams(input: CheckoutInput, baseUrl: string): ParamsResult 
   };
   if (apiUrl) connection.apiUrl = apiUrl;
   if (widgetUrl) connection.widgetUrl = widgetUrl;
-  return { ok: true, payment, connection };
+  return { ok: true, payment, connection, mode: mode as CheckoutMode };
 }

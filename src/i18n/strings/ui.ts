@@ -55,6 +55,8 @@ export function uiStrings(t: MsgFn): UiStrings {
         url: t('Нужен полный адрес, начинающийся с http:// или https://.', { id: 'ui.problem.url' }),
         email: t('Некорректный адрес электронной почты.', { id: 'ui.problem.email' }),
         timeout: t('Время ожидания должно быть положительным числом секунд.', { id: 'ui.problem.timeout' }),
+        mode: t('Режим должен быть «modal» или «redirect».', { id: 'ui.problem.mode' }),
+        'already-paid': t('Заказ с этим номером уже оплачен на этой странице.', { id: 'ui.problem.already-paid' }),
       },
     },
     network: {
@@ -74,11 +76,27 @@ export function uiStrings(t: MsgFn): UiStrings {
         message: t(str`Сервер оплаты ответил ошибкой (HTTP ${status}).`, { id: 'ui.network.http' }),
         hint: t('Попробуйте снова позже.', { id: 'ui.network.http.hint' }),
       }),
+      busy: {
+        message: t('Сервер оплаты получил слишком много запросов.', { id: 'ui.network.busy' }),
+        hint: t('Подождите минуту и попробуйте снова.', { id: 'ui.network.busy.hint' }),
+      },
       badAnswer: {
         message: t('Сервер оплаты вернул непонятный ответ.', { id: 'ui.network.bad-answer' }),
         hint: t('Попробуйте снова позже или обратитесь в магазин.', { id: 'ui.network.bad-answer.hint' }),
       },
     },
+    alreadyPaid: {
+      message: t('Этот заказ уже оплачен.', { id: 'ui.already-paid' }),
+      hint: t('Повторная оплата не нужна. Для новой покупки оформите новый заказ.', { id: 'ui.already-paid.hint' }),
+    },
+    fallback: {
+      prompt: t('Страница оплаты не открывается?', {
+        id: 'ui.fallback.prompt',
+        desc: 'Shown under the payment frame when the page gives no sign of life.',
+      }),
+      link: t('Открыть её в этом окне', { id: 'ui.fallback.link', desc: 'Link: opens the payment page in the whole window.' }),
+    },
+    redirecting: t('Переход на страницу оплаты…', { id: 'ui.redirecting', desc: 'mode="redirect": the page leaves for the payment page.' }),
     crypto: {
       csp: {
         message: t(
