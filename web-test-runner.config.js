@@ -10,8 +10,18 @@ const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
   middleware: [
+    // A payment page that refuses to be framed, as KTPay's would when its headers say so.
+    (ctx, next) => {
+      if (!ctx.path.startsWith('/test/framing-refused/')) return next();
+      ctx.set('X-Frame-Options', 'DENY');
+      ctx.set('Content-Security-Policy', "frame-ancestors 'none'");
+      ctx.type = 'html';
+      ctx.body = '<!doctype html><title>refuses framing</title><p>payment page</p>';
+    },
     (ctx, next) => {
       const rewritten = rewriteDevUrl(ctx.url, { worker: true });
       if (rewritten) ctx.url = rewritten;

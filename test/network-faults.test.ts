@@ -1,0 +1,159 @@
+import { expect } from '@open-wc/testing';
+import { http, HttpResponse, passthrough, type HttpResponseResolver } from 'msw';
+import { loadSodium } from '../src/crypto/sodium.js';
+import { loadMessages } from '../src/i18n/load-messages.js';
+import type { Lang, Messages } from '../src/i18n/messages.js';
+import { SANDBOX_API_URL } from '../src/sandbox/index.js';
+import { mountCheckout, nextEvent, openSealed, recordEvents, sent, useNetwork, waitUntil } from './helpers.js';
+
+// Every way the network can fail a buyer, injected at the fetch boundary (a refused port is
+// real). Each must end in ktpay:failed with source `network` and words in the buyer's
+// language, never a hang; Try again must send the very same order.
+
+const encoder = new TextEncoder();
+/** A body that starts, then the connection drops. */
+const resetMidBody = () =>
+  new HttpResponse(
+    new ReadableStream({
+      start(controller) {
+        controller.enqueue(encoder.encode('{"error":[],"resp'));
+        controller.error(new TypeError('connection reset'));
+      },
+    }),
+    { status: 200, headers: { 'Content-Type': 'application/json' } },
+  );
+/** Headers arrive, then the body never ends. */
+const stallAfterHeaders = () =>
+  new HttpResponse(
+    new ReadableStream({
+      start(controller) {
+        controller.enqueue(encoder.encode('{"error":[],'));
+      },
+    }),
+    { status: 200, headers: { 'Content-Type': 'application/json' } },
+  );
+
+/** A closed port on this machine: a real refused connection. */
+const REFUSED_API = `http://127.0.0.1:1${SANDBOX_API_URL}`;
+
+interface Fault {
+  name: string;
+  /** The first request's fate; later ones reach the sandbox. */
+  first: HttpResponseResolver;
+  text: (m: Messages) => { message: string; hint?: string };
+  attributes?: Record<string, string>;
+  /** Set up the fault outside msw (offline), and undo it before Try again. */
+  around?: { before: () => Promise<void>; after: () => Promise<void> };
+}
+
+/**
+ * Offline: the request fails and the browser says it is offline. Really taking the browser offline
+ * (Playwright's setOffline) also cuts the test runner's own connection and ends the session, so
+ * only `navigator.onLine` is told, for the length of the test.
+ */
+const setOffline = (offline: boolean) => {
+  if (offline) Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+  else delete (navigator as { onLine?: boolean }).onLine;
+  return Promise.resolve();
+};
+
+const FAULTS: Fault[] = [
+  {
+    name: 'offline',
+    first: () => HttpResponse.error(),
+    text: (m) => m.ui.network.offline,
+    around: { before: () => setOffline(true), after: () => setOffline(false) },
+  },
+  { name: 'a refused connection', first: () => passthrough(), text: (m) => m.ui.network.unreachable, attributes: { 'api-url': REFUSED_API } },
+  { name: 'a fetch that fails outright', first: () => HttpResponse.error(), text: (m) => m.ui.network.unreachable },
+  { name: 'a connection reset mid-body', first: resetMidBody, text: (m) => m.ui.network.unreachable },
+  { name: 'a body that stalls after the headers', first: stallAfterHeaders, text: (m) => m.ui.network.timeout, attributes: { timeout: '0.5' } },
+  { name: 'HTTP 500 with no body', first: () => new HttpResponse(null, { status: 500 }), text: (m) => m.ui.network.http(500) },
+  {
+    name: 'HTTP 503 as text',
+    first: () => new HttpResponse('Service Unavailable', { status: 503, headers: { 'Content-Type': 'text/plain' } }),
+    text: (m) => m.ui.network.http(503),
+  },
+  {
+    name: 'HTTP 429',
+    first: () => HttpResponse.json({ message: 'Too Many Requests' }, { status: 429, headers: { 'Retry-After': '60' } }),
+    text: (m) => m.ui.network.busy,
+  },
+  {
+    name: 'an HTML error page',
+    first: () => new HttpResponse('<html><body><h1>502 Bad Gateway</h1></body></html>', { status: 502, headers: { 'Content-Type': 'text/html' } }),
+    text: (m) => m.ui.network.http(502),
+  },
+  { name: 'invalid JSON', first: () => new HttpResponse('{"success": tru', { status: 200 }), text: (m) => m.ui.network.badAnswer },
+];
+
+/** msw answers the first request with the fault and passes later ones on to the sandbox. */
+function faultOnce(fault: Fault) {
+  let calls = 0;
+  const url = fault.attributes?.['api-url'] ?? `*${SANDBOX_API_URL}`;
+  return http.post(url, (info) => (++calls === 1 ? fault.first(info) : undefined));
+}
+
+const failureOf = (element: HTMLElement) => element.shadowRoot!.querySelector('.result.failure');
+
+describe('network faults', () => {
+  const errors: unknown[] = [];
+  const collect = (event: ErrorEvent | PromiseRejectionEvent) => errors.push('reason' in event ? event.reason : event.error);
+  before(async () => {
+    await loadSodium(); // the crypto chunk is here before any fault (offline would stop it)
+    window.addEventListener('error', collect);
+    window.addEventListener('unhandledrejection', collect);
+  });
+  after(() => {
+    window.removeEventListener('error', collect);
+    window.removeEventListener('unhandledrejection', collect);
+  });
+  afterEach(() => setOffline(false));
+
+  for (const fault of FAULTS) {
+    it(`${fault.name}: a localized network failure, then Try again sends the same order`, async () => {
+      errors.length = 0;
+      await useNetwork({}, faultOnce(fault));
+      const element = await mountCheckout(fault.attributes);
+      const log = recordEvents(element);
+      await fault.around?.before();
+      const failed = nextEvent(element, 'ktpay:failed');
+      void element.open();
+      const { detail } = await failed;
+      const expected = fault.text(await loadMessages('ru'));
+      expect(detail).to.deep.include({ source: 'network', code: null, message: expected.message, hint: expected.hint });
+      await element.updateComplete;
+      expect(failureOf(element)!.querySelector('.message')!.textContent).to.equal(expected.message);
+      await fault.around?.after();
+
+      const retry = failureOf(element)!.querySelector<HTMLButtonElement>('[part~="retry"]');
+      expect(retry, 'Try again is offered').to.exist;
+      const created = nextEvent(element, 'ktpay:created');
+      retry!.click();
+      await created;
+      expect(sent.length, 'the failed request and the retried one').to.equal(2);
+      await waitUntil(() => sent.every((r) => r.body !== ''));
+      const orders = await Promise.all(sent.map((r) => openSealed(r.body)));
+      for (const order of orders) expect(order).to.deep.equal(orders[0]);
+      expect((orders[0] as { order: { order_id: string } }).order.order_id).to.equal(element.orderId);
+      expect(log.map((e) => e.type)).to.deep.equal(['ktpay:open', 'ktpay:failed', 'ktpay:created']);
+      expect(errors, 'no uncaught error').to.deep.equal([]);
+      element.close();
+    });
+  }
+
+  for (const lang of ['kk', 'en'] as Lang[]) {
+    it(`speaks ${lang} for every fault`, async () => {
+      const words = await loadMessages(lang);
+      const russian = await loadMessages('ru');
+      for (const fault of FAULTS.filter((f) => !f.around)) {
+        await useNetwork({}, faultOnce(fault));
+        const element = await mountCheckout({ ...fault.attributes, lang });
+        const result = await element.open();
+        expect(result, fault.name).to.deep.include({ outcome: 'failed', source: 'network', message: fault.text(words).message });
+        expect(fault.text(words).message).not.to.equal(fault.text(russian).message);
+        element.remove();
+      }
+    });
+  }
+});
