@@ -1,5 +1,4 @@
 import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import sodium from 'libsodium-wrappers';
 import { setupWorker } from 'msw/browser';
 import type { RequestHandler } from 'msw';
 import '../src/ktpay-checkout.js';
@@ -70,6 +69,8 @@ export const frameOf = (element: KtpayCheckout) => shadow(element).querySelector
 
 /** Opens what the element sealed with the sandbox's secret key, as KTPay would. */
 export async function openSealed(body: string): Promise<unknown> {
+  // Imported on use, so a test can fake the libsodium module the element loads (see crypto-faults).
+  const sodium = (await import('libsodium-wrappers')).default;
   await sodium.ready;
   const v = sodium.base64_variants.ORIGINAL;
   const opened = sodium.crypto_box_seal_open(sodium.from_base64(body, v), sodium.from_base64(SANDBOX_APP_KEY, v), sodium.from_base64(SANDBOX_SECRET_KEY, v));
@@ -115,3 +116,37 @@ export async function payOnSandbox(element: KtpayCheckout, card: CardInput = {})
 }
 
 export { html, waitUntil };
+
+/** The element on the merchant page loaded in `frame`, given the sandbox attributes and `attributes`. */
+export async function checkoutIn(frame: HTMLIFrameElement, attributes: Record<string, string>): Promise<KtpayCheckout> {
+  const page = frame.contentWindow!;
+  await page.customElements.whenDefined('ktpay-checkout');
+  const element = page.document.querySelector('ktpay-checkout') as KtpayCheckout;
+  for (const [name, value] of Object.entries({ ...SANDBOX_ATTRIBUTES, ...attributes })) element.setAttribute(name, value);
+  await element.updateComplete;
+  return element;
+}
+
+/** Loads `url` in `frame` and waits for it. */
+export async function loadInto(frame: HTMLIFrameElement, url: string): Promise<void> {
+  const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+  if (!frame.isConnected) {
+    frame.src = url;
+    document.body.append(frame);
+  } else {
+    frame.contentWindow!.location.href = url;
+  }
+  await loaded;
+}
+
+/**
+ * A merchant page in an iframe of the test page, with its own module map and its own address, so
+ * a redirect is a real navigation we can watch (the test page itself must not leave).
+ */
+export async function merchantPage(attributes: Record<string, string> = {}) {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 800px; height: 700px';
+  await loadInto(frame, '/test/fixtures/merchant-page.html');
+  const element = await checkoutIn(frame, { 'order-id': freshOrderId(), amount: '990', ...attributes });
+  return { frame, element, landedAt: () => (frame.contentWindow?.location.href ?? '') };
+}

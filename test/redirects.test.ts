@@ -1,28 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { KtpayCheckout } from '../src/index.js';
-import { SANDBOX_ATTRIBUTES } from '../src/sandbox/index.js';
-import { freshOrderId, payOnSandbox, useNetwork, waitUntil } from './helpers.js';
-
-/**
- * A merchant page in an iframe of the test page, so a redirect is a real navigation we can watch
- * (the test page itself must not leave).
- */
-async function merchantPage(attributes: Record<string, string>) {
-  const frame = document.createElement('iframe');
-  frame.style.cssText = 'width: 800px; height: 700px';
-  frame.src = '/test/fixtures/merchant-page.html';
-  const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  const page = frame.contentWindow!;
-  await page.customElements.whenDefined('ktpay-checkout');
-  const element = page.document.querySelector('ktpay-checkout') as KtpayCheckout;
-  for (const [name, value] of Object.entries({ ...SANDBOX_ATTRIBUTES, 'order-id': freshOrderId(), amount: '990', ...attributes })) {
-    element.setAttribute(name, value);
-  }
-  await element.updateComplete;
-  return { frame, element, landedAt: () => (frame.contentWindow?.location.href ?? '') };
-}
+import { merchantPage, payOnSandbox, useNetwork, waitUntil } from './helpers.js';
 
 const landed = (path = 'landed.html') => `${location.origin}/test/fixtures/${path}`;
 const settle = () => new Promise((r) => setTimeout(r, 300));
