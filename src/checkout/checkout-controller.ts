@@ -3,7 +3,7 @@ import { CryptoUnavailableError, sealJson } from '../crypto/sodium.js';
 import { emit, type KtpayFailedDetail, type KtpayResult, type KtpaySuccessStatus } from '../events.js';
 import type { Messages } from '../i18n/messages.js';
 import { createPayment, type PaymentPage } from '../ktpay/api.js';
-import { ownCallbackUrls } from '../ktpay/callback-urls.js';
+import { OWN_CALLBACK_PARAM, ownCallbackUrls } from '../ktpay/callback-urls.js';
 import { ktpayEndpoints } from '../ktpay/endpoints.js';
 import { outcomeOf, type PageOutcome } from '../ktpay/outcome.js';
 import { parsePageMessage } from '../ktpay/page-protocol.js';
@@ -125,9 +125,13 @@ export class CheckoutController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Back from the payment page in the whole window? Frameworks set properties by the first update. */
-  hostConnected(): void {
-    void this.host.updateComplete.then(() => this.#resumeReturnedTrip());
+  /**
+   * Back from the payment page in the whole window? Checked after updates while idle, because a
+   * framework may set `app-id` and `order-id` after the element connected. The trip is used up
+   * on the first match, so this runs once.
+   */
+  hostUpdated(): void {
+    if (this.phase === 'idle' && location.search.includes(OWN_CALLBACK_PARAM)) queueMicrotask(() => this.#resumeReturnedTrip());
   }
 
   /** Removed from the page: stop everything, fire nothing. Put back, it starts from idle. */

@@ -210,6 +210,13 @@ export class KtpayCheckout extends LitElement {
     event.preventDefault();
     this.close();
   };
+  /**
+   * A held Enter repeats: the first press pays and moves focus into the modal, where the repeats
+   * would press its close button and then Pay again. Only a fresh press activates anything.
+   */
+  #onKeydown = (event: KeyboardEvent) => {
+    if (event.repeat && (event.key === 'Enter' || event.key === ' ')) event.preventDefault();
+  };
   /** The dialog closed by other means (a browser that ignored preventDefault): keep state in step. */
   #onDialogClose = () => this.close();
 
@@ -218,7 +225,7 @@ export class KtpayCheckout extends LitElement {
     // While the first language loads, the default label keeps its room but waits for its words.
     const label = html`<span class=${pending && this.#checkout.phase === 'idle' ? 'label loading' : 'label'}>${messages.ui.pay}</span>`;
     return html`<button type="button" class="pay" part="button" aria-haspopup="dialog" lang=${lang}
-        @click=${this.#onPay} @pointerenter=${warmSodium} @focus=${warmSodium}>
+        @click=${this.#onPay} @keydown=${this.#onKeydown} @pointerenter=${warmSodium} @focus=${warmSodium}>
         <slot>${label}</slot>
       </button>
       ${this.#checkout.phase === 'idle' ? nothing : this.#renderModal(messages)}`;
@@ -233,7 +240,7 @@ export class KtpayCheckout extends LitElement {
       step ??
       (phase === 'succeeded' ? messages.ui.successTitle : failure ? `${messages.ui.failedTitle}. ${failure.message}` : '');
     const framed = phase === 'acquirer' || phase === 'opening' || phase === 'paying';
-    return html`<dialog part="dialog" lang=${this.#locale.lang} aria-labelledby="title" @cancel=${this.#onCancel} @close=${this.#onDialogClose}>
+    return html`<dialog part="dialog" lang=${this.#locale.lang} aria-labelledby="title" @keydown=${this.#onKeydown} @cancel=${this.#onCancel} @close=${this.#onDialogClose}>
       <div class="header" part="header">
         <h2 class="title" id="title" part="title">${messages.ui.title}</h2>
         <button type="button" class="close" part="close-button" aria-label=${messages.ui.close} @click=${this.#onClose}>
