@@ -1,0 +1,200 @@
+import { expect } from '@open-wc/testing';
+import { http } from 'msw';
+import type { KtpayCheckout } from '../src/index.js';
+import { defineKtpayCheckout } from '../src/define.js';
+import { SANDBOX_API_URL, SANDBOX_ATTRIBUTES } from '../src/sandbox/index.js';
+import { dialogOf, freshOrderId, mountCheckout, nextEvent, payOnSandbox, recordEvents, sandboxPage, sent, useNetwork, waitUntil } from './helpers.js';
+
+/**
+ * What the element's own code (src/, not the sandbox) leaves running on the page: window and
+ * document listeners, timers, animation frames and mutation observers. Found by wrapping the
+ * browser's APIs and reading who called them from the stack.
+ */
+function traceResources() {
+  const live = new Map<object, string>();
+  // The project's src/ on this server; not node_modules' own src/ folders, not the sandbox.
+  const ourSource = new RegExp(`${location.origin}/src/(?!sandbox/)`);
+  const ours = () => {
+    const stack = new Error().stack ?? '';
+    return ourSource.test(stack);
+  };
+  const restore: (() => void)[] = [];
+  const wrap = <T extends object, K extends keyof T>(target: T, key: K, make: (original: T[K]) => T[K]) => {
+    const original = target[key];
+    target[key] = make(original);
+    restore.push(() => (target[key] = original));
+  };
+  // One token per (target, type, listener, capture), as the browser identifies a listener.
+  const listenerTokens = new Map<string, object>();
+  const functionIds = new Map<unknown, number>();
+  const keyOf = (target: EventTarget, type: string, listener: unknown, capture: boolean) => {
+    if (!functionIds.has(listener)) functionIds.set(listener, functionIds.size);
+    return `${target === window ? 'window' : 'document'} ${type}${capture ? ' (capture)' : ''} #${functionIds.get(listener)}`;
+  };
+  for (const target of [window, document] as EventTarget[]) {
+    wrap(target, 'addEventListener', (original) =>
+      function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+        if (listener && ours()) {
+          const capture = typeof options === 'boolean' ? options : Boolean(options?.capture);
+          const key = keyOf(target, type, listener, capture);
+          const token = {};
+          listenerTokens.set(key, token);
+          live.set(token, `listener ${key}`);
+          const signal = typeof options === 'object' ? options.signal : undefined;
+          signal?.addEventListener('abort', () => live.delete(token));
+        }
+        return original.call(this, type, listener, options);
+      } as EventTarget['addEventListener'],
+    );
+    wrap(target, 'removeEventListener', (original) =>
+      function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
+        if (listener) {
+          const capture = typeof options === 'boolean' ? options : Boolean(options?.capture);
+          const token = listenerTokens.get(keyOf(target, type, listener, capture));
+          if (token) live.delete(token);
+        }
+        return original.call(this, type, listener, options);
+      } as EventTarget['removeEventListener'],
+    );
+  }
+  const timers = new Map<number, object>();
+  wrap(window, 'setTimeout', (original) =>
+    ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+      if (!ours() || typeof handler !== 'function') return original(handler, ms, ...args);
+      const token = {};
+      const id = original(
+        (...a: unknown[]) => {
+          live.delete(token);
+          (handler as (...x: unknown[]) => void)(...a);
+        },
+        ms,
+        ...args,
+      );
+      timers.set(id, token);
+      live.set(token, `timeout of ${ms} ms`);
+      return id;
+    }) as typeof setTimeout,
+  );
+  wrap(window, 'clearTimeout', (original) =>
+    ((id?: number) => {
+      const token = id === undefined ? undefined : timers.get(id);
+      if (token) live.delete(token);
+      return original(id);
+    }) as typeof clearTimeout,
+  );
+  wrap(window, 'setInterval', (original) =>
+    ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+      const id = original(handler, ms, ...args);
+      if (ours()) live.set({ id }, `interval of ${ms} ms`);
+      return id;
+    }) as typeof setInterval,
+  );
+  const observers = new WeakMap<MutationObserver, object>();
+  wrap(MutationObserver.prototype, 'observe', (original) =>
+    function (this: MutationObserver, target: Node, options?: MutationObserverInit) {
+      if (ours() && !observers.has(this)) {
+        const token = {};
+        observers.set(this, token);
+        live.set(token, 'mutation observer');
+      }
+      return original.call(this, target, options);
+    },
+  );
+  wrap(MutationObserver.prototype, 'disconnect', (original) =>
+    function (this: MutationObserver) {
+      const token = observers.get(this);
+      if (token) {
+        live.delete(token);
+        observers.delete(this);
+      }
+      return original.call(this);
+    },
+  );
+  return {
+    /** What is still running. */
+    live: () => [...live.values()],
+    restore: () => restore.reverse().forEach((undo) => undo()),
+  };
+}
+
+const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
+
+describe('lifecycle', () => {
+  let trace: ReturnType<typeof traceResources>;
+  beforeEach(() => (trace = traceResources()));
+  afterEach(() => trace.restore());
+
+  for (const [when, setUp] of [
+    ['while the request is in flight', () => useNetwork({}, http.post(`*${SANDBOX_API_URL}`, () => new Promise(() => {})))],
+    // The published page sends no sign of life, so the whole-window offer's timer is running.
+    ['while the payment page is open', () => useNetwork({ pageProtocol: 'published' })],
+  ] as const) {
+    it(`removed ${when}: nothing left running, nothing fired, no modal; put back, it pays`, async () => {
+      await setUp();
+      const element = await mountCheckout();
+      const log = recordEvents(element);
+      const result = element.open();
+      if (when.includes('page')) await sandboxPage(element);
+      else await waitUntil(() => sent.length === 1);
+      expect(trace.live().length, 'the attempt has things running').to.be.greaterThan(0);
+      const parent = element.parentNode!;
+      element.remove();
+      expect(await result).to.deep.equal({ outcome: 'cancelled' });
+      await settle();
+      expect(trace.live()).to.deep.equal([]);
+      expect(log.map((e) => e.type).filter((t) => t !== 'ktpay:open' && t !== 'ktpay:created')).to.deep.equal([]);
+      expect(document.documentElement.style.overflow, 'scroll unlocked').to.equal('');
+      expect(document.querySelector(':modal')).to.equal(null);
+
+      await useNetwork();
+      parent.append(element);
+      element.orderId = freshOrderId();
+      const paid = element.open();
+      await waitUntil(() => dialogOf(element)?.open);
+      await payOnSandbox(element);
+      expect(await paid).to.include({ outcome: 'success' });
+      element.remove();
+      await settle();
+      expect(trace.live()).to.deep.equal([]);
+    });
+  }
+
+  it('created with document.createElement and given properties only, it pays', async () => {
+    await useNetwork();
+    const element = document.createElement('ktpay-checkout');
+    element.appId = SANDBOX_ATTRIBUTES['app-id'];
+    element.appKey = SANDBOX_ATTRIBUTES['app-key'];
+    element.apiUrl = SANDBOX_ATTRIBUTES['api-url'];
+    element.widgetUrl = SANDBOX_ATTRIBUTES['widget-url'];
+    element.orderId = freshOrderId();
+    element.amount = 2500.5; // a number, as a framework binding would pass it
+    document.body.append(element);
+    const paid = element.open();
+    await waitUntil(() => dialogOf(element)?.open);
+    await payOnSandbox(element);
+    expect(await paid).to.include({ outcome: 'success', orderId: element.orderId });
+    element.remove();
+  });
+
+  it('properties set before the element is defined are kept (a framework rendering first)', async () => {
+    await useNetwork();
+    const tag = `ktpay-checkout-late-${Date.now().toString(36)}`;
+    const element = document.createElement(tag) as KtpayCheckout;
+    Object.assign(element, {
+      appId: SANDBOX_ATTRIBUTES['app-id'],
+      appKey: SANDBOX_ATTRIBUTES['app-key'],
+      apiUrl: SANDBOX_ATTRIBUTES['api-url'],
+      widgetUrl: SANDBOX_ATTRIBUTES['widget-url'],
+      orderId: freshOrderId(),
+      amount: '700',
+    });
+    document.body.append(element);
+    defineKtpayCheckout(tag);
+    await customElements.whenDefined(tag);
+    const created = nextEvent(element, 'ktpay:created');
+    void element.open();
+    await created;
+    expect(sent).to.have.length(1);
+    element.remove();
+  });
+});
