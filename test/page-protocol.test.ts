@@ -94,12 +94,17 @@ describe('parsePageMessage: structured results', () => {
     });
   });
 
-  it('drops fields of the wrong type', () => {
+  it('refuses a result whose order id it cannot read: it may name another order', () => {
+    for (const order_id of [{ id: 1 }, ['1'], true, NaN, 'x'.repeat(1 << 20)]) {
+      expect(parsePageMessage({ type: 'ktpay:result', status: 'completed', order_id }), String(order_id).slice(0, 20)).to.equal(null);
+    }
+  });
+
+  it('drops other fields of the wrong type', () => {
     expect(
       parsePageMessage({
         type: 'ktpay:result',
         status: 'error',
-        order_id: { id: 1 },
         transaction_hash: 42,
         error: { error_type: 7, code: NaN, error_message: ['x'] },
       }),

@@ -40,7 +40,10 @@ export function parsePageMessage(data: unknown): PageMessage | null {
   const status = own(data, 'status');
   if (!PAGE_STATUSES.includes(status as PageStatus)) return null;
   const message: Extract<PageMessage, { kind: 'result' }> = { kind: 'result', status: status as PageStatus };
-  const orderId = codeText(own(data, 'order_id'));
+  const rawOrderId = own(data, 'order_id');
+  const orderId = codeText(rawOrderId);
+  // A result naming an order we cannot read (an object, 1 MB of text) is not about this order.
+  if (rawOrderId !== undefined && rawOrderId !== null && orderId === undefined) return null;
   const transactionHash = optionalText(own(data, 'transaction_hash'));
   if (orderId !== undefined) message.orderId = orderId;
   if (transactionHash !== undefined) message.transactionHash = transactionHash;
