@@ -1,55 +1,473 @@
-import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
-import { dialogOf, frameOf, mountCheckout, nextEvent, payButton, sandboxPage, shadow, useNetwork, waitUntil } from './helpers.js';
+// Keyboard and screen-reader row of the hardening issue: a real modal dialog that keeps focus, can
+// always be closed, announces progress and outcome, respects reduced motion, and gives axe nothing
+// to complain about in any state. Keys are real key presses (sendKeys), not synthetic events.
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
+import type { KtpayCheckout } from '../src/ktpay-checkout.js';
+import { SANDBOX_API_URL } from '../src/sandbox/index.js';
+import { dialogOf, frameOf, mountCheckout, nextEvent, payButton, payOnSandbox, sandboxPage, shadow, useNetwork, waitUntil } from './helpers.js';
 
-function describeNode(el: Element | null): string {
-  if (!el) return 'null';
-  return `${el.localName}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : ''}`;
+const API = `*${SANDBOX_API_URL}`;
+/** KTPay never answers: the modal stays in its loading state for as long as a test needs. */
+const stalledApi = () => http.post(API, () => new Promise<never>(() => {}));
+
+const closeButton = (element: KtpayCheckout) => shadow(element).querySelector<HTMLButtonElement>('[part="close-button"]')!;
+const statusRegion = (element: KtpayCheckout) => shadow(element).querySelector('[role="status"]');
+
+// ---- reaching each state -------------------------------------------------------------------
+
+/** Loading, stuck at "creating the transaction" (the request is in flight and never answered). */
+async function loading(attributes: Record<string, string> = {}): Promise<KtpayCheckout> {
+  await useNetwork({}, stalledApi());
+  const element = await mountCheckout(attributes);
+  void element.open();
+  await waitUntil(() => shadow(element).querySelector('.steps li:nth-child(2).active'), 'never reached the creating step');
+  return element;
 }
-function deepPath(): string[] {
-  const path: string[] = [];
-  let active: Element | null = document.activeElement;
-  while (active) {
-    path.push(describeNode(active));
-    if (active.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    else if (active instanceof HTMLIFrameElement && active.contentDocument) { active = active.contentDocument.activeElement; if (active) path.push('|'); }
-    else break;
+
+/** The sandbox payment page shown in the iframe, ready for card details. */
+async function paying(attributes: Record<string, string> = {}): Promise<KtpayCheckout> {
+  await useNetwork();
+  const element = await mountCheckout(attributes);
+  void element.open();
+  await sandboxPage(element);
+  await waitUntil(() => frameOf(element)?.classList.contains('pending') === false, 'the payment page was never revealed');
+  return element;
+}
+
+/** The payment page never says it is alive (KTPay's published dialect): the whole window is offered. */
+async function silentPage(): Promise<KtpayCheckout> {
+  await useNetwork({ pageProtocol: 'published' });
+  const element = await mountCheckout({ timeout: '0.5' });
+  void element.open();
+  await waitUntil(() => shadow(element).querySelector('[part="fallback-link"]'), 'the whole window was never offered', { timeout: 4000 });
+  // Below the iframe it starts under the fold of the dialog: the buyer scrolls to read it.
+  shadow(element).querySelector('[part="fallback-link"]')!.scrollIntoView({ block: 'nearest' });
+  return element;
+}
+
+async function succeeded(): Promise<KtpayCheckout> {
+  const element = await paying();
+  const success = nextEvent(element, 'ktpay:success');
+  await payOnSandbox(element);
+  await success;
+  await element.updateComplete;
+  return element;
+}
+
+async function declined(): Promise<KtpayCheckout> {
+  const element = await paying();
+  const failed = nextEvent(element, 'ktpay:failed');
+  await payOnSandbox(element, { cvv: '000' });
+  await failed;
+  await element.updateComplete;
+  return element;
+}
+
+async function invalid(): Promise<KtpayCheckout> {
+  await useNetwork();
+  const element = await mountCheckout({ amount: '-1' });
+  await element.open();
+  await element.updateComplete;
+  return element;
+}
+
+async function networkFailed(attributes: Record<string, string> = {}): Promise<KtpayCheckout> {
+  await useNetwork({}, http.post(API, () => HttpResponse.error()));
+  const element = await mountCheckout(attributes);
+  await element.open();
+  await element.updateComplete;
+  return element;
+}
+
+// ---- where focus is ------------------------------------------------------------------------
+
+/** The focused element, through shadow roots and into the same-origin payment iframe. */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  for (;;) {
+    if (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    else if (active instanceof HTMLIFrameElement && active.contentDocument?.activeElement) active = active.contentDocument.activeElement;
+    else return active;
   }
-  return path;
 }
 
-describe('explore', () => {
-  beforeEach(() => useNetwork());
-  it('tab', async () => {
-    const element = await mountCheckout();
-    const before = document.createElement('button'); before.id = 'before'; before.textContent = 'b';
-    const after = document.createElement('button'); after.id = 'after'; after.textContent = 'a';
-    element.before(before); element.after(after);
-    payButton(element).focus();
-    payButton(element).click();
-    await sandboxPage(element);
-    await waitUntil(() => !frameOf(element)!.classList.contains('pending'));
-    const lines: string[] = [];
-    lines.push('start ' + deepPath().join(' > ') + ' hasFocus=' + document.hasFocus());
-    for (let i = 0; i < 14; i++) { await sendKeys({ press: 'Tab' }); lines.push('Tab ' + deepPath().join(' > ') + ' hasFocus=' + document.hasFocus()); }
-    for (let i = 0; i < 14; i++) { await sendKeys({ press: 'Shift+Tab' }); lines.push('STab ' + deepPath().join(' > ')+ ' hasFocus=' + document.hasFocus()); }
-    console.log(lines.join('\n'));
-    element.close();
+const describeElement = (node: Element) =>
+  `${node.localName}${node.id ? `#${node.id}` : ''}${node.getAttribute('part') ? `[part="${node.getAttribute('part')}"]` : ''}`;
+
+type Place = 'dialog' | 'frame' | 'nowhere' | 'outside';
+interface Stop {
+  place: Place;
+  name: string;
+}
+
+/**
+ * Where focus is. `nowhere`: the page has no focus at all (hasFocus() false, activeElement the
+ * body). Past either end of a modal dialog headless Chromium hands focus to the (absent) browser UI
+ * and shows exactly that; it is also where focus ends when the focused iframe is removed. Anything
+ * else on our page, even the body while the page keeps focus, is `outside`.
+ */
+function focusStop(element: KtpayCheckout): Stop {
+  const active = deepActiveElement();
+  if (!active || (active === document.body && !document.hasFocus())) return { place: 'nowhere', name: 'nothing (the page has no focus)' };
+  const frame = frameOf(element);
+  if (frame?.contentDocument && active.ownerDocument === frame.contentDocument) return { place: 'frame', name: `frame ${describeElement(active)}` };
+  if (dialogOf(element)?.contains(active)) return { place: 'dialog', name: describeElement(active) };
+  return { place: 'outside', name: describeElement(active) };
+}
+
+/** Compared by identity: chai would try to print two DOM nodes (and the page behind them) on failure. */
+function expectFocusOn(target: Element): void {
+  const active = deepActiveElement();
+  expect(active === target, `focus is on ${active ? describeElement(active) : 'nothing'}, not ${describeElement(target)}`).to.equal(true);
+}
+
+/** The buyer tabs to Pay and presses Enter. */
+async function openFromKeyboard(element: KtpayCheckout): Promise<void> {
+  payButton(element).focus();
+  const opened = nextEvent(element, 'ktpay:open');
+  await sendKeys({ press: 'Enter' });
+  await opened;
+}
+
+/** Presses `key` `times` times; where focus was before, then after each press. */
+async function walk(element: KtpayCheckout, key: 'Tab' | 'Shift+Tab', times: number): Promise<Stop[]> {
+  const stops: Stop[] = [focusStop(element)];
+  for (let i = 0; i < times; i++) {
+    await sendKeys({ press: key });
+    stops.push(focusStop(element));
+  }
+  return stops;
+}
+
+/**
+ * Nothing outside the dialog ever gets focus. Focus leaves the page (for the browser UI) only from
+ * the dialog's end, one of `ends`, and the next press brings it straight back into the dialog.
+ */
+function expectContained(stops: Stop[], ends: string[]): void {
+  const path = stops.map((s) => s.name).join(' → ');
+  expect(stops.filter((s) => s.place === 'outside').map((s) => s.name), path).to.deep.equal([]);
+  stops.forEach((stop, i) => {
+    if (i > 0 && stop.place === 'nowhere') expect(ends, `left the page from ${stops[i - 1]!.name}: ${path}`).to.include(stops[i - 1]!.name);
   });
-  it('tab loading', async () => {
-    const element = await mountCheckout({amount: '-1'});
-    const before = document.createElement('button'); before.id = 'before'; before.textContent = 'b';
-    const after = document.createElement('button'); after.id = 'after'; after.textContent = 'a';
-    element.before(before); element.after(after);
-    payButton(element).focus();
-    void element.open();
-    await nextEvent(element, 'ktpay:open');
+}
+
+/** `expected` appear in `names` in this order (other stops may come between). */
+function expectInOrder(names: string[], expected: string[]): void {
+  let from = 0;
+  for (const name of expected) {
+    const at = names.indexOf(name, from);
+    expect(at, `${name} after position ${from} in ${names.join(' → ')}`).to.be.greaterThan(-1);
+    from = at + 1;
+  }
+}
+
+/** Buttons on the host page on both sides of the element: focus must never land on them. */
+function surroundWithButtons(element: KtpayCheckout): void {
+  const button = (id: string) => Object.assign(document.createElement('button'), { id, type: 'button', textContent: id });
+  element.before(button('outside-before'));
+  element.after(button('outside-after'));
+}
+
+// ---- the tests -----------------------------------------------------------------------------
+
+describe('accessibility: the modal dialog and focus', () => {
+  it('is a native modal labelled by its visible title, and focus moves into it on open', async () => {
+    await useNetwork({}, stalledApi());
+    const element = await mountCheckout();
+    surroundWithButtons(element);
+    await openFromKeyboard(element);
+    const dialog = dialogOf(element)!;
+    expect(dialog.matches(':modal')).to.equal(true);
+    const title = shadow(element).getElementById(dialog.getAttribute('aria-labelledby')!)!;
+    expect(title.localName).to.equal('h2');
+    expect(title.textContent!.trim()).to.equal('Оплата картой');
+    expect(title.getBoundingClientRect().height).to.be.greaterThan(0);
+    expect(focusStop(element)).to.deep.equal({ place: 'dialog', name: 'button[part="close-button"]' });
+  });
+
+  it('loading: Tab and Shift+Tab never leave the dialog', async () => {
+    const element = await loading();
+    surroundWithButtons(element);
+    const forward = await walk(element, 'Tab', 8);
+    const backward = await walk(element, 'Shift+Tab', 8);
+    // The dialog itself is a stop only if it scrolls (Chromium's focusable scrollers).
+    expectContained(forward, ['button[part="close-button"]']);
+    expectContained(backward, ['button[part="close-button"]', 'dialog[part="dialog"]']);
+    // The close button is the only control: every round trip comes back to it.
+    expect(forward.filter((s) => s.name === 'button[part="close-button"]')).to.have.length.greaterThan(2);
+    expect(backward.filter((s) => s.name === 'button[part="close-button"]')).to.have.length.greaterThan(2);
+  });
+
+  it('paying: Tab goes through the payment page to its end and back into the dialog, never out', async () => {
+    const element = await paying();
+    surroundWithButtons(element);
+    closeButton(element).focus();
+    const stops = await walk(element, 'Tab', 20);
+    expectContained(stops, ['frame summary']);
+    const names = stops.map((s) => s.name);
+    // Into the iframe, through its card form to its last control, out of its end, and round again.
+    // (Headless Chromium comes back into the iframe, where focus last was, not to the close button.)
+    const lap = ['frame input#cc-number', 'frame input#cc-exp', 'frame input#cc-csc', 'frame input#cc-name', 'frame summary'];
+    expectInOrder(names, [...lap, ...lap]);
+    const afterEnd = names.indexOf('frame summary') + 1;
+    expect(stops[afterEnd]!.place, 'past the iframe, focus leaves it').not.to.equal('frame');
+  });
+
+  it('paying: Shift+Tab from the close button wraps to the end of the payment page, never out', async () => {
+    const element = await paying();
+    surroundWithButtons(element);
+    closeButton(element).focus();
+    const stops = await walk(element, 'Shift+Tab', 16);
+    expectContained(stops, ['button[part="close-button"]', 'dialog[part="dialog"]']);
+    const names = stops.map((s) => s.name);
+    expect(names.indexOf('frame summary'), names.join(' → ')).to.be.within(1, 4);
+    expectInOrder(names, ['frame summary', 'frame input#cc-name', 'frame input#cc-number', 'button[part="close-button"]']);
+  });
+
+  // The buyer was typing in the payment page when it reported; the iframe, and focus with it, goes.
+  for (const [outcome, reach] of [['success', succeeded], ['decline', declined]] as const) {
+    it(`focus stays in the dialog when the payment page gives way to the ${outcome} view`, async () => {
+      const element = await reach();
+      const stop = focusStop(element);
+      expect(stop.place, `focus on ${stop.name}`).to.equal('dialog');
+    });
+  }
+
+  it('Try again from the keyboard keeps focus in the dialog', async () => {
+    const element = await networkFailed();
+    shadow(element).querySelector<HTMLButtonElement>('[part~="retry"]')!.focus();
+    await useNetwork({}, stalledApi());
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => shadow(element).querySelector('.steps li:nth-child(2).active'), 'the retry never got to the creating step');
+    const stop = focusStop(element);
+    expect(stop.place, `focus on ${stop.name}`).to.equal('dialog');
+  });
+});
+
+describe('accessibility: the close button', () => {
+  for (const [state, reach] of [
+    ['loading', () => loading()],
+    ['paying', () => paying()],
+    ['success', succeeded],
+    ['failure', declined],
+  ] as const) {
+    it(`is present, visible and focusable while ${state}`, async () => {
+      const element = await reach();
+      const button = closeButton(element);
+      expect(button, 'no close button').to.exist;
+      expect(button.getAttribute('aria-label')).to.equal('Закрыть');
+      const box = button.getBoundingClientRect();
+      expect(box.width * box.height, 'zero size').to.be.greaterThan(0);
+      expect(box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth, 'off screen').to.equal(true);
+      expect(button.checkVisibility({ opacityProperty: true, visibilityProperty: true })).to.equal(true);
+      // What the buyer sees at the button's centre is the button itself, not something over it.
+      const atCentre = shadow(element).elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      expect(atCentre === button, `covered by ${atCentre && describeElement(atCentre)}`).to.equal(true);
+      button.focus();
+      expectFocusOn(button);
+    });
+  }
+});
+
+describe('accessibility: Escape', () => {
+  it('closes as a cancel, returns focus to the pay button and unlocks the page', async () => {
+    await useNetwork({}, stalledApi());
+    const element = await mountCheckout();
+    await openFromKeyboard(element);
+    expect(document.documentElement.style.overflow).to.equal('hidden');
+    const closed = nextEvent(element, 'ktpay:close');
+    await sendKeys({ press: 'Escape' });
+    expect((await closed).detail).to.deep.equal({ reason: 'cancel' });
     await element.updateComplete;
-    const lines: string[] = [];
-    lines.push('start ' + deepPath().join(' > '));
-    for (let i = 0; i < 6; i++) { await sendKeys({ press: 'Tab' }); lines.push('Tab ' + deepPath().join(' > ')); }
-    for (let i = 0; i < 6; i++) { await sendKeys({ press: 'Shift+Tab' }); lines.push('STab ' + deepPath().join(' > ')); }
-    console.log(lines.join('\n'));
-    element.close();
+    expect(dialogOf(element) === null, 'the dialog is still there').to.equal(true);
+    expectFocusOn(payButton(element));
+    expect(document.documentElement.style.overflow).to.equal('');
+  });
+});
+
+describe('accessibility: the live region', () => {
+  /** Every distinct text of the status region, as a screen reader would hear it change. */
+  function listen(element: KtpayCheckout) {
+    const heard: string[] = [];
+    let region: Element | null = null;
+    const observer = new MutationObserver(() => {
+      region ??= statusRegion(element);
+      const text = statusRegion(element)?.textContent?.trim() ?? '';
+      if (text && text !== heard.at(-1)) heard.push(text);
+    });
+    observer.observe(shadow(element), { subtree: true, childList: true, characterData: true });
+    return {
+      heard,
+      /** Stops listening; a live region replaced midway would not be heard, so it must be the same node. */
+      stop() {
+        observer.disconnect();
+        expect(region !== null && statusRegion(element) === region, 'the live region was replaced').to.equal(true);
+      },
+    };
+  }
+
+  it('announces each step, then the success title', async () => {
+    await useNetwork();
+    const element = await mountCheckout();
+    const region = listen(element);
+    const success = nextEvent(element, 'ktpay:success');
+    void element.open();
+    await payOnSandbox(element);
+    await success;
+    await element.updateComplete;
+    region.stop();
+    const title = shadow(element).querySelector('.result-title')!.textContent!.trim();
+    expect(title).to.equal('Оплата прошла успешно');
+    expect(region.heard).to.deep.equal([
+      'Отправка параметров транзакции',
+      'Создание транзакции',
+      'Получение параметров эквайринга',
+      'Открытие страницы оплаты',
+      title,
+    ]);
+  });
+
+  it('announces the failure title and message', async () => {
+    await useNetwork({}, http.post(API, () => HttpResponse.error()));
+    const element = await mountCheckout();
+    const region = listen(element);
+    const result = await element.open();
+    await element.updateComplete;
+    region.stop();
+    const view = shadow(element).querySelector('.result.failure')!;
+    const title = view.querySelector('.result-title')!.textContent!.trim();
+    const message = view.querySelector('.message')!.textContent!.trim();
+    expect(title).to.equal('Оплата не прошла');
+    expect(result.outcome === 'failed' && result.message).to.equal(message);
+    expect(region.heard).to.deep.equal(['Отправка параметров транзакции', 'Создание транзакции', `${title}. ${message}`]);
+  });
+
+  it('announces a decline by the bank with its message', async () => {
+    const element = await paying();
+    const region = listen(element);
+    const failed = nextEvent(element, 'ktpay:failed');
+    await payOnSandbox(element, { cvv: '000' });
+    const { detail } = await failed;
+    await element.updateComplete;
+    region.stop();
+    expect(region.heard).to.deep.equal([`Оплата не прошла. ${detail.message}`]);
+  });
+});
+
+describe('accessibility: reduced motion', () => {
+  afterEach(() => emulateMedia({ reducedMotion: 'no-preference' }));
+
+  /** Loading, with the payment page loading behind the steps: the spinner and the iframe both there. */
+  async function spinnerAndFrame() {
+    await useNetwork();
+    const element = await mountCheckout();
+    const created = nextEvent(element, 'ktpay:created');
+    void element.open();
+    await created;
+    await element.updateComplete;
+    const spinner = shadow(element).querySelector('.spinner')!;
+    const frame = frameOf(element)!;
+    expect(spinner, 'no spinner').to.exist;
+    expect(frame, 'no iframe').to.exist;
+    return { spinner: getComputedStyle(spinner), frame: getComputedStyle(frame) };
+  }
+
+  it('spinner and iframe are still under prefers-reduced-motion', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(true);
+    const { spinner, frame } = await spinnerAndFrame();
+    expect(spinner.animationName).to.equal('none');
+    expect(frame.transitionProperty).to.equal('none');
+    expect(frame.transitionDuration).to.equal('0s');
+  });
+
+  it('spinner spins and iframe fades in otherwise', async () => {
+    expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(false);
+    const { spinner, frame } = await spinnerAndFrame();
+    expect(spinner.animationName).to.equal('spin');
+    expect(frame.transitionProperty).to.equal('opacity');
+    expect(frame.transitionDuration).not.to.equal('0s');
+  });
+});
+
+describe('accessibility: axe', () => {
+  // The scroll lock sets overflow:hidden on <html>, and axe then skips the contrast of any text
+  // outside <html>'s box: on a test page shorter than the screen, the whole dialog. Merchant pages
+  // are taller; so is this one while axe looks.
+  before(() => void (document.body.style.minHeight = '100vh'));
+  after(() => void (document.body.style.minHeight = ''));
+
+  /** axe's report, or '' when it found nothing. */
+  async function axeReport(target: Element): Promise<string> {
+    try {
+      await expect(target).to.be.accessible();
+      return '';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+
+  // Without these, "no violations" could simply mean axe never looked where the problems would be.
+  it('sanity: axe finds a nameless button in an open shadow root', async () => {
+    class Probe extends HTMLElement {
+      constructor() {
+        super();
+        this.attachShadow({ mode: 'open' }).innerHTML = '<button type="button"></button>';
+      }
+    }
+    if (!customElements.get('a11y-probe')) customElements.define('a11y-probe', Probe);
+    const probe = await fixture<HTMLElement>(html`<a11y-probe></a11y-probe>`);
+    expect(await axeReport(probe)).to.contain('Rule: button-name');
+    probe.shadowRoot!.querySelector('button')!.textContent = 'Named';
+    expect(await axeReport(probe)).to.equal('');
+  });
+
+  it("sanity: axe reads the element's open dialog, names and contrast alike", async () => {
+    const element = await networkFailed();
+    expect(await axeReport(element)).to.equal('');
+    element.style.setProperty('--ktpay-text', '#d0d0d0'); // a merchant's pale theme
+    expect(await axeReport(element)).to.contain('Rule: color-contrast');
+    element.style.removeProperty('--ktpay-text');
+    closeButton(element).removeAttribute('aria-label');
+    closeButton(element).textContent = '';
+    expect(await axeReport(element)).to.contain('Rule: button-name');
+  });
+
+  const states: { state: string; reach: () => Promise<KtpayCheckout>; title?: string; dark?: true }[] = [
+    { state: 'idle', reach: async () => (await useNetwork(), mountCheckout()), dark: true },
+    { state: 'loading', reach: () => loading(), dark: true },
+    { state: 'paying (payment page in the iframe)', reach: () => paying() },
+    { state: 'paying, offering the whole window (silent page)', reach: silentPage, dark: true },
+    { state: 'success', reach: succeeded, dark: true },
+    { state: 'failure: validation', reach: invalid, dark: true },
+    { state: 'failure: network, with Try again', reach: () => networkFailed(), dark: true },
+    { state: 'failure: declined by the bank', reach: declined },
+    { state: 'loading, lang="kk"', reach: () => loading({ lang: 'kk' }), title: 'Картамен төлеу' },
+    { state: 'failure: network, lang="kk"', reach: () => networkFailed({ lang: 'kk' }), title: 'Картамен төлеу' },
+    { state: 'loading, lang="en"', reach: () => loading({ lang: 'en' }), title: 'Pay by card' },
+    { state: 'failure: network, lang="en"', reach: () => networkFailed({ lang: 'en' }), title: 'Pay by card' },
+  ];
+  for (const { state, reach, title } of states) {
+    it(`no violations: ${state}`, async () => {
+      const element = await reach();
+      // Make sure the state under test is the one drawn (language included).
+      if (title) expect(shadow(element).querySelector('.title')!.textContent!.trim()).to.equal(title);
+      await expect(element).to.be.accessible();
+    });
+  }
+
+  // The element has its own dark palette: its colours must hold up there too.
+  describe('in a dark colour scheme', () => {
+    before(() => emulateMedia({ colorScheme: 'dark' }));
+    after(() => emulateMedia({ colorScheme: 'light' }));
+    for (const { state, reach } of states.filter((s) => s.dark)) {
+      it(`no violations: ${state}`, async () => {
+        expect(matchMedia('(prefers-color-scheme: dark)').matches).to.equal(true);
+        const element = await reach();
+        await expect(element).to.be.accessible();
+      });
+    }
   });
 });

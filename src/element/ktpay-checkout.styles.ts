@@ -168,7 +168,8 @@ export const styles = css`
     font-size: 0.9em;
   }
   .fallback a {
-    color: var(--ktpay-accent);
+    /* Text on the modal's background, not on the accent: legible in light and dark schemes. */
+    color: color-mix(in srgb, var(--ktpay-accent) 50%, var(--ktpay-text));
     font-weight: 600;
   }
 

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { CheckoutController } from '../checkout/checkout-controller.js';
+import { CheckoutController, type Phase } from '../checkout/checkout-controller.js';
 import { describeFailure, errorTypeName } from '../checkout/describe-failure.js';
 import { warmSodium } from '../crypto/sodium.js';
 import type { KtpayResult } from '../events.js';
@@ -111,6 +111,8 @@ export class KtpayCheckout extends LitElement {
   readonly #checkout = new CheckoutController(this);
   #modalShown = false;
   #returnFocus: HTMLElement | null = null;
+  /** The phase last drawn, to see a view being replaced. */
+  #drawnPhase: Phase = 'idle';
 
   // `lang` is a global HTML attribute with a native property; observe it rather than redeclare it.
   static override get observedAttributes(): string[] {
@@ -186,7 +188,22 @@ export class KtpayCheckout extends LitElement {
       lockPageScroll();
     } else if (!dialog) {
       this.#modalClosed(true);
+    } else if (this.#checkout.phase !== this.#drawnPhase) {
+      this.#keepFocusIn(dialog);
     }
+    this.#drawnPhase = this.#checkout.phase;
+  }
+
+  /**
+   * A new view replaced the one holding focus (the payment iframe, Try again): focus would fall to
+   * the page's body, and a screen reader would lose its place. Move it to the view's main action,
+   * else the close button. Only on a change of view, so a re-render never pulls focus back.
+   */
+  #keepFocusIn(dialog: HTMLDialogElement): void {
+    const active = this.shadowRoot?.activeElement;
+    if (active && dialog.contains(active)) return;
+    if (document.activeElement !== document.body && document.activeElement !== null) return;
+    dialog.querySelector<HTMLElement>('.result .primary, [part~="close-button"]')?.focus();
   }
 
   #modalClosed(restoreFocus: boolean): void {
