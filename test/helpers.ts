@@ -150,3 +150,20 @@ export async function merchantPage(attributes: Record<string, string> = {}) {
   const element = await checkoutIn(frame, { 'order-id': freshOrderId(), amount: '990', ...attributes });
   return { frame, element, landedAt: () => (frame.contentWindow?.location.href ?? '') };
 }
+
+/** Runs a script inside the payment iframe, so the message's source really is that frame. */
+export function postFromFrame(element: KtpayCheckout, message: unknown): void {
+  const frameWindow = frameOf(element)!.contentWindow as Window & typeof globalThis;
+  new frameWindow.Function('m', 'parent.postMessage(m, "*")')(message);
+}
+
+/** An element on the sandbox with its payment page open in the iframe, its events recorded. */
+export async function payingElement(attributes: Record<string, string> = {}) {
+  const element = await mountCheckout(attributes);
+  const log = recordEvents(element);
+  const created = nextEvent(element, 'ktpay:created');
+  const result = element.open();
+  await created;
+  await sandboxPage(element);
+  return { element, log, result, orderId: element.orderId! };
+}

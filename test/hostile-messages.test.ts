@@ -5,7 +5,7 @@
 // works afterwards (each test ends with a genuine result from the real frame where it can).
 import { expect } from '@open-wc/testing';
 import type { KtpayCheckout } from '../src/index.js';
-import { dialogOf, frameOf, mountCheckout, nextEvent, recordEvents, sandboxPage, useNetwork, waitUntil } from './helpers.js';
+import { dialogOf, frameOf, nextEvent, payingElement, postFromFrame, recordEvents, sandboxPage, useNetwork, waitUntil } from './helpers.js';
 
 const success = (orderId: string) => ({ type: 'ktpay:result', status: 'completed', order_id: orderId, transaction_hash: 'f'.repeat(40), error: null });
 const failure = (orderId: string) => ({ type: 'ktpay:result', status: 'error', order_id: orderId, error: { error_type: 'ERROR_PAYMENT', code: '51' } });
@@ -75,7 +75,6 @@ function hostile(title: string, body: () => Promise<void>) {
 function postFrom(frameWindow: Window, message: unknown): void {
   new (frameWindow as Window & typeof globalThis).Function('m', 'parent.postMessage(m, "*")')(message);
 }
-const postFromFrame = (element: KtpayCheckout, message: unknown) => postFrom(frameOf(element)!.contentWindow!, message);
 
 /**
  * A message event carrying exactly the fields the check reads. The browser would never let a real
@@ -107,15 +106,6 @@ async function extraFrame(setup: (frame: HTMLIFrameElement) => void): Promise<HT
   return frame;
 }
 
-async function paying(attributes: Record<string, string> = {}) {
-  const element = await mountCheckout(attributes);
-  const log = recordEvents(element);
-  const created = nextEvent(element, 'ktpay:created');
-  const result = element.open();
-  await created;
-  await sandboxPage(element);
-  return { element, log, result, orderId: element.orderId! };
-}
 
 /** The element is still waiting for its page: no outcome, modal and frame still there. */
 function expectUntouched(element: KtpayCheckout, log: { type: string }[]): void {
@@ -134,13 +124,13 @@ describe('hostile messages: origin and source', () => {
   beforeEach(() => useNetwork());
 
   hostile('a forged event from the right window is acted on (control: the forging reaches the check)', async () => {
-    const { element, result, orderId } = await paying();
+    const { element, result, orderId } = await payingElement();
     forge(success(orderId), location.origin, frameOf(element)!.contentWindow);
     expect(await result).to.include({ outcome: 'success', orderId });
   });
 
   hostile('ignores wrong, look-alike and opaque origins even with the real frame as source', async () => {
-    const { element, log, result, orderId } = await paying();
+    const { element, log, result, orderId } = await payingElement();
     const frameWindow = frameOf(element)!.contentWindow!;
     const { protocol, hostname, port, host } = location;
     const otherScheme = protocol === 'http:' ? 'https:' : 'http:';
@@ -169,7 +159,7 @@ describe('hostile messages: origin and source', () => {
   });
 
   hostile('ignores the right origin with another window (or none) as source', async () => {
-    const { element, log, result, orderId } = await paying();
+    const { element, log, result, orderId } = await payingElement();
     const sibling = await extraFrame((f) => (f.srcdoc = '<p>same-origin sibling</p>'));
     forge(success(orderId), location.origin, window); // the merchant page itself
     forge(success(orderId), location.origin, sibling.contentWindow); // another same-origin frame
@@ -198,7 +188,7 @@ describe('hostile messages: origin and source', () => {
   });
 
   hostile('ignores real posts from another origin and from an opaque-origin (sandboxed) frame', async () => {
-    const { element, log, result, orderId } = await paying();
+    const { element, log, result, orderId } = await payingElement();
     // Another origin really served: 127.0.0.1 instead of localhost.
     const otherOrigin = location.origin.replace('localhost', '127.0.0.1');
     const crossPosted = arrival((e) => e.origin === otherOrigin);
@@ -221,7 +211,7 @@ describe('hostile messages: origin and source', () => {
   });
 
   hostile('ignores the right window once it shows an opaque-origin (data:) document', async () => {
-    const { element, log, orderId } = await paying();
+    const { element, log, orderId } = await payingElement();
     const frameWindow = frameOf(element)!.contentWindow!;
     const posted = arrival((e) => e.source === frameWindow && e.origin === 'null' && e.data === 'close');
     // The element's own iframe window, navigated to a data: URL: right source, origin "null".
@@ -237,7 +227,7 @@ describe('hostile messages: data', () => {
   beforeEach(() => useNetwork());
 
   hostile('ignores non-string and garbage data from the real frame', async () => {
-    const { element, log, result, orderId } = await paying();
+    const { element, log, result, orderId } = await payingElement();
     const garbage: unknown[] = [
       0, 42, -1, NaN, Infinity, 10n, true, false, null, undefined, '', ' ', 'CLOSE', 'closed', 'close\u0000', 'ktpay:result',
       [], ['close'], [success(orderId)], {}, { kind: 'close' }, { close: true },
@@ -262,7 +252,7 @@ describe('hostile messages: data', () => {
   });
 
   hostile('a string holding the JSON of a valid result is not a result', async () => {
-    const { element, log, result, orderId } = await paying();
+    const { element, log, result, orderId } = await payingElement();
     postFromFrame(element, JSON.stringify(success(orderId)));
     postFromFrame(element, JSON.stringify(failure(orderId)));
     postFromFrame(element, JSON.stringify('close'));
@@ -273,7 +263,7 @@ describe('hostile messages: data', () => {
   });
 
   hostile('ignores results of the wrong type, a wrong status, or with the fields in the wrong shape', async () => {
-    const { element, log, result, orderId } = await paying();
+    const { element, log, result, orderId } = await payingElement();
     const valid = success(orderId);
     const wrong: unknown[] = [
       { ...valid, type: 'ktpay:results' },
@@ -301,7 +291,7 @@ describe('hostile messages: data', () => {
   });
 
   hostile('__proto__ and constructor keys neither count as a result nor pollute Object.prototype', async () => {
-    const { element, log, result, orderId } = await paying();
+    const { element, log, result, orderId } = await payingElement();
     const inner = `{"type":"ktpay:result","status":"completed","order_id":${JSON.stringify(orderId)}}`;
     const payloads = [
       `{"__proto__": ${inner}}`,
@@ -325,7 +315,7 @@ describe('hostile messages: data', () => {
   });
 
   hostile('a 1 MB string is ignored quickly', async () => {
-    const { element, log, result, orderId } = await paying();
+    const { element, log, result, orderId } = await payingElement();
     const huge = 'x'.repeat(1 << 20);
     const payloads = [huge, `close${huge}`, `https://shop.example/${huge}`, `${JSON.stringify(success(orderId))}${huge}`];
     const start = performance.now();
@@ -338,7 +328,7 @@ describe('hostile messages: data', () => {
   });
 
   hostile('an otherwise valid result with a 1 MB extra field or hash is handled, quickly', async () => {
-    const { element, result, orderId } = await paying();
+    const { element, result, orderId } = await payingElement();
     // The transaction hash of the sandbox's created answer, as the frame's URL carries it.
     const created = new URL(frameOf(element)!.src).searchParams.get('hash');
     const huge = 'f'.repeat(1 << 20);
@@ -351,7 +341,7 @@ describe('hostile messages: data', () => {
   });
 
   hostile('a result naming an overlong (1 MB) order id is not this order', async () => {
-    const { element, log, result, orderId } = await paying();
+    const { element, log, result, orderId } = await payingElement();
     // Starts with the element's own order id, then 1 MB more: certainly another order.
     postFromFrame(element, { ...success(orderId), order_id: orderId + 'x'.repeat(1 << 20) });
     await settle();
@@ -364,7 +354,7 @@ describe('hostile messages: timing', () => {
   beforeEach(() => useNetwork());
 
   hostile('the same result twice fires one ktpay:success; a later failure or "close" changes nothing', async () => {
-    const { element, log, result, orderId } = await paying();
+    const { element, log, result, orderId } = await payingElement();
     const frameWindow = frameOf(element)!.contentWindow!;
     postFrom(frameWindow, success(orderId));
     postFrom(frameWindow, success(orderId));
@@ -382,7 +372,7 @@ describe('hostile messages: timing', () => {
   });
 
   hostile('failure then success: the first counts', async () => {
-    const { element, log, result, orderId } = await paying();
+    const { element, log, result, orderId } = await payingElement();
     postFromFrame(element, failure(orderId));
     postFromFrame(element, success(orderId));
     expect(await result).to.include({ outcome: 'failed', source: 'acquirer', code: '51' });
@@ -392,7 +382,7 @@ describe('hostile messages: timing', () => {
   });
 
   hostile('nothing fires for a message after close(), nor for the old frame in the next attempt', async () => {
-    const { element, log, result, orderId } = await paying();
+    const { element, log, result, orderId } = await payingElement();
     const oldFrame = frameOf(element)!.contentWindow!;
     element.close();
     // Posted from the still-live frame in the same task as close(): it arrives after close.
@@ -422,7 +412,7 @@ describe('hostile messages: timing', () => {
   });
 
   hostile('nothing fires for a message after the element left the DOM, nor once it is back', async () => {
-    const { element, log, result, orderId } = await paying();
+    const { element, log, result, orderId } = await payingElement();
     const onDocument = recordEvents(document);
     const oldFrame = frameOf(element)!.contentWindow!;
     const arrived = arrival((e) => e.source === oldFrame);
@@ -449,8 +439,8 @@ describe('hostile messages: two elements on one page', () => {
   beforeEach(() => useNetwork());
 
   hostile("a result from A's frame settles only A, and from B's frame only B", async () => {
-    const a = await paying();
-    const b = await paying();
+    const a = await payingElement();
+    const b = await payingElement();
     expect(a.orderId).to.not.equal(b.orderId);
     const frameA = frameOf(a.element)!.contentWindow!;
     const frameB = frameOf(b.element)!.contentWindow!;
@@ -480,8 +470,8 @@ describe('hostile messages: two elements on one page', () => {
   });
 
   hostile('"close" from B\'s frame closes only B', async () => {
-    const a = await paying();
-    const b = await paying();
+    const a = await payingElement();
+    const b = await payingElement();
     postFromFrame(b.element, 'close');
     expect(await b.result).to.deep.equal({ outcome: 'cancelled' });
     await settle();

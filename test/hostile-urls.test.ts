@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import type { KtpayCheckout } from '../src/index.js';
 import { SANDBOX_API_URL, SANDBOX_ATTRIBUTES } from '../src/sandbox/index.js';
-import { dialogOf, freshOrderId, frameOf, mountCheckout, nextEvent, openSealed, recordEvents, sandboxPage, sent, shadow, useNetwork, waitUntil } from './helpers.js';
+import { dialogOf, frameOf, freshOrderId, mountCheckout, openSealed, payingElement, postFromFrame, recordEvents, sent, shadow, useNetwork, waitUntil } from './helpers.js';
 
 type Marked = Window & { __pwned?: boolean };
 const marked = window as Marked;
@@ -141,21 +141,7 @@ async function network(...overrides: RequestHandler[]) {
   posts.length = 0;
 }
 
-/** Runs a script inside the payment iframe, so the message's source really is that frame. */
-function postFromFrame(element: KtpayCheckout, message: unknown): void {
-  const frameWindow = frameOf(element)!.contentWindow as Window & typeof globalThis;
-  new frameWindow.Function('m', 'parent.postMessage(m, "*")')(message);
-}
 
-async function paying(attributes: Record<string, string> = {}) {
-  const element = await mountCheckout(attributes);
-  const log = recordEvents(element);
-  const created = nextEvent(element, 'ktpay:created');
-  const result = element.open();
-  await created;
-  await sandboxPage(element);
-  return { element, log, result, orderId: element.orderId! };
-}
 
 /**
  * `open()`, but a payment that gets as far as KTPay creating it is closed at once (so the result is
@@ -330,7 +316,7 @@ describe('hostile URLs from the payment page', () => {
   };
 
   hostile('bad URL strings posted by the real frame change nothing and run nothing', async () => {
-    const { element, log, result, orderId } = await paying(CALLBACKS);
+    const { element, log, result, orderId } = await payingElement(CALLBACKS);
     for (const { value } of HOSTILE) postFromFrame(element, value);
     for (const good of Object.values(CALLBACKS)) for (const value of disguised(good)) postFromFrame(element, value);
     await settle();
@@ -346,7 +332,7 @@ describe('hostile URLs from the payment page', () => {
   });
 
   hostile("disguised copies of the element's own callback URLs are ignored; the real one is heard, never followed", async () => {
-    const { element, log, result, orderId } = await paying();
+    const { element, log, result, orderId } = await payingElement();
     await waitUntil(() => sent[0]?.body);
     const { order } = (await openSealed(sent[0]!.body)) as { order: Record<string, string> };
     const own = [order.callback_success_url!, order.callback_failed_url!];
@@ -362,7 +348,7 @@ describe('hostile URLs from the payment page', () => {
 
   hostile('with callback-force-success-url set, disguised copies are ignored and a result goes to exactly that URL', async () => {
     const force = 'https://shop.example/paid?order=1';
-    const { element, log, result, orderId } = await paying({ 'callback-force-success-url': force, 'callback-force-failed-url': 'https://shop.example/unpaid' });
+    const { element, log, result, orderId } = await payingElement({ 'callback-force-success-url': force, 'callback-force-failed-url': 'https://shop.example/unpaid' });
     for (const value of [...disguised(force), ...disguised('https://shop.example/unpaid')]) postFromFrame(element, value);
     await settle();
     expect(log.map((e) => e.type)).to.deep.equal(['ktpay:open', 'ktpay:created']);
@@ -384,14 +370,14 @@ describe('hostile URLs from the payment page', () => {
 
   hostile('script in a result\'s text fields is shown as text, never run', async () => {
     const img = `<img src=x onerror="${PWN}">`;
-    const first = await paying();
+    const first = await payingElement();
     postFromFrame(first.element, { type: 'ktpay:result', status: 'completed', order_id: first.orderId, transaction_hash: `${img}javascript:${PWN}` });
     await first.result;
     await first.element.updateComplete;
     expect(shadow(first.element).querySelector('img')).to.equal(null);
     expect(shadow(first.element).querySelector('.hash')!.textContent).to.equal(`${img}javascript:${PWN}`);
 
-    const second = await paying();
+    const second = await payingElement();
     postFromFrame(second.element, {
       type: 'ktpay:result',
       status: 'error',

@@ -28,34 +28,26 @@ describe('one order per intent', () => {
     element.close();
   });
 
-  it('Enter held down on the pay button sends one request and leaves the modal open', async () => {
-    const element = await mountCheckout();
-    const log = recordEvents(element);
-    payButton(element).focus();
-    // The first press activates; the rest are the keyboard's auto-repeat (`repeat: true`), which
-    // land wherever focus went: they must neither close the modal nor start a second payment.
-    for (let i = 0; i < 12; i++) await sendKeys({ down: 'Enter' });
-    await sendKeys({ up: 'Enter' });
-    await nextEvent(element, 'ktpay:created');
-    await settle();
-    expect(sent).to.have.length(1);
-    expect(log.map((e) => e.type)).to.deep.equal(['ktpay:open', 'ktpay:created']);
-    expect(dialogOf(element)!.open).to.equal(true);
-    element.close();
-  });
-
-  it('Space held down likewise', async () => {
-    const element = await mountCheckout();
-    const log = recordEvents(element);
-    payButton(element).focus();
-    for (let i = 0; i < 12; i++) await sendKeys({ down: ' ' });
-    await sendKeys({ up: ' ' });
-    await nextEvent(element, 'ktpay:created');
-    await settle();
-    expect(sent).to.have.length(1);
-    expect(log.map((e) => e.type)).to.deep.equal(['ktpay:open', 'ktpay:created']);
-    element.close();
-  });
+  for (const [name, key] of [
+    ['Enter', 'Enter'],
+    ['Space', ' '],
+  ] as const) {
+    it(`${name} held down on the pay button sends one request and leaves the modal open`, async () => {
+      const element = await mountCheckout();
+      const log = recordEvents(element);
+      payButton(element).focus();
+      // The first press activates; the rest are the keyboard's auto-repeat (`repeat: true`), which
+      // land wherever focus went: they must neither close the modal nor start a second payment.
+      for (let i = 0; i < 12; i++) await sendKeys({ down: key });
+      await sendKeys({ up: key });
+      await nextEvent(element, 'ktpay:created');
+      await settle();
+      expect(sent).to.have.length(1);
+      expect(log.map((e) => e.type)).to.deep.equal(['ktpay:open', 'ktpay:created']);
+      expect(dialogOf(element)!.open).to.equal(true);
+      element.close();
+    });
+  }
 
   it('open() called twice returns the same promise and sends one request', async () => {
     const element = await mountCheckout();

@@ -2,16 +2,11 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { KtpayCheckout } from '../src/index.js';
 import { SANDBOX_API_URL } from '../src/sandbox/index.js';
-import { dialogOf, frameOf, mountCheckout, nextEvent, openSealed, payOnSandbox, recordEvents, sandboxPage, sent, useNetwork, waitUntil } from './helpers.js';
+import { dialogOf, frameOf, mountCheckout, nextEvent, openSealed, payingElement, payOnSandbox, postFromFrame, sandboxPage, sent, useNetwork, waitUntil } from './helpers.js';
 
 const success = (orderId: string) => ({ type: 'ktpay:result', status: 'completed', order_id: orderId, transaction_hash: 'f'.repeat(40), error: null });
 const settle = () => new Promise((r) => setTimeout(r, 150));
 
-/** Runs a script inside the payment iframe, so the message's source really is that frame. */
-function postFromFrame(element: KtpayCheckout, message: unknown): void {
-  const frameWindow = frameOf(element)!.contentWindow as Window & typeof globalThis;
-  new frameWindow.Function('m', 'parent.postMessage(m, "*")')(message);
-}
 
 /** Loads test/fixtures/post-message.html at `origin` in a new iframe of this page, which posts `message`. */
 async function postFromOtherFrame(origin: string, message: unknown): Promise<void> {
@@ -24,21 +19,12 @@ async function postFromOtherFrame(origin: string, message: unknown): Promise<voi
   frame.remove();
 }
 
-async function paying(attributes: Record<string, string> = {}) {
-  const element = await mountCheckout(attributes);
-  const log = recordEvents(element);
-  const created = nextEvent(element, 'ktpay:created');
-  const result = element.open();
-  await created;
-  await sandboxPage(element);
-  return { element, log, result };
-}
 
 describe('messages from the payment page: the origin-and-source rule', () => {
   beforeEach(() => useNetwork());
 
   it('ignores a forged result posted by the page itself, another frame, or another origin', async () => {
-    const { element, log } = await paying();
+    const { element, log } = await payingElement();
     const orderId = element.orderId!;
     window.postMessage(success(orderId), '*'); // right origin, wrong source
     await postFromOtherFrame(location.origin, success(orderId)); // right origin, another window
@@ -53,7 +39,7 @@ describe('messages from the payment page: the origin-and-source rule', () => {
   });
 
   it('acts on the structured result from its own frame, once', async () => {
-    const { element, log, result } = await paying();
+    const { element, log, result } = await payingElement();
     postFromFrame(element, 'garbage');
     postFromFrame(element, { type: 'other', status: 'completed' });
     postFromFrame(element, { ...success('another-order') });
@@ -68,18 +54,18 @@ describe('messages from the payment page: the origin-and-source rule', () => {
   });
 
   it('an error result with an acquirer code fails with source acquirer; without one, source api', async () => {
-    const first = await paying();
+    const first = await payingElement();
     postFromFrame(first.element, { type: 'ktpay:result', status: 'denied', error: { error_type: 'ERROR_PAYMENT', code: 51 } });
     expect(await first.result).to.include({ outcome: 'failed', source: 'acquirer', code: '51', message: 'Недостаточно средств на карте.' });
 
-    const second = await paying();
+    const second = await payingElement();
     postFromFrame(second.element, { type: 'ktpay:result', status: 'error', error: { error_type: 'ERROR_SYSTEM', error_message: 'KKB rejected payment' } });
     const result = await second.result;
     expect(result).to.include({ outcome: 'failed', source: 'api', code: null });
   });
 
   it('"close" from the page closes the modal as a cancel', async () => {
-    const { element, log, result } = await paying();
+    const { element, log, result } = await payingElement();
     postFromFrame(element, 'close');
     expect(await result).to.deep.equal({ outcome: 'cancelled' });
     await element.updateComplete;
@@ -88,7 +74,7 @@ describe('messages from the payment page: the origin-and-source rule', () => {
   });
 
   it('the sandbox page hides its own cross when show-close-button="false"', async () => {
-    const { element } = await paying({ 'show-close-button': 'false' });
+    const { element } = await payingElement({ 'show-close-button': 'false' });
     expect(new URL(frameOf(element)!.src).searchParams.get('show_close_button')).to.equal('false');
     expect((await sandboxPage(element)).getElementById('cross')!.hidden).to.equal(true);
   });
@@ -98,20 +84,20 @@ describe("the published page's protocol: callback URL strings", () => {
   beforeEach(() => useNetwork({ pageProtocol: 'published' }));
 
   it('learns a success from its own marked URL, and never navigates there', async () => {
-    const { element, result } = await paying();
+    const { element, result } = await payingElement();
     await payOnSandbox(element);
     expect(await result).to.include({ outcome: 'success', status: 'success' });
     expect(location.search).not.to.contain('ktpay-checkout');
   });
 
   it('learns a decline and its code from its own marked failed URL', async () => {
-    const { element, result } = await paying();
+    const { element, result } = await payingElement();
     await payOnSandbox(element, { cvv: '000' });
     expect(await result).to.include({ outcome: 'failed', source: 'acquirer', code: '05' });
   });
 
   it('ignores URL strings that are not a callback URL or not http(s)', async () => {
-    const { element, log } = await paying();
+    const { element, log } = await payingElement();
     for (const text of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'https://evil.example/phish', '/relative']) {
       postFromFrame(element, text);
     }
@@ -121,7 +107,7 @@ describe("the published page's protocol: callback URL strings", () => {
   });
 
   it("recognises the merchant's own success URL", async () => {
-    const { element, result } = await paying({ 'callback-success-url': 'https://shop.example/thanks?id=1' });
+    const { element, result } = await payingElement({ 'callback-success-url': 'https://shop.example/thanks?id=1' });
     const cancelNavigation = (event: Event) => event.preventDefault();
     element.addEventListener('ktpay:success', cancelNavigation);
     await waitUntil(() => sent[0]?.body);

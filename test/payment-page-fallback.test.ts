@@ -83,6 +83,28 @@ describe('a payment page that never shows', () => {
   });
 });
 
+/**
+ * A merchant page (in an iframe) with mode="redirect", paid until it left for the payment page;
+ * with the callback URLs the element put in the order, where KTPay will send the buyer back.
+ */
+async function leftForPaymentPage() {
+  const { frame, element, landedAt } = await merchantPage({ mode: 'redirect' });
+  const orderId = element.orderId!;
+  const log = recordEvents(element);
+  void element.open();
+  await waitUntil(() => landedAt().includes('/sandbox/payment-card'), 'did not go to the payment page', { timeout: 5000 });
+  const { order } = (await openSealed(sent[0]!.body)) as { order: { callback_success_url: string; callback_failed_url: string } };
+  /** The element on the page the buyer comes back to, at `url`, with a listener for `type` first. */
+  const returnTo = async (url: string, type: 'ktpay:success' | 'ktpay:failed' = 'ktpay:success') => {
+    await loadInto(frame, url);
+    const heard: CustomEvent[] = [];
+    frame.contentDocument!.addEventListener(type, (e) => heard.push(e as CustomEvent));
+    const back = await checkoutIn(frame, { 'order-id': orderId, amount: '990' });
+    return { back, heard };
+  };
+  return { orderId, log, landedAt, order, returnTo };
+}
+
 describe('mode="redirect"', () => {
   beforeEach(() => useNetwork());
   afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
@@ -96,70 +118,44 @@ describe('mode="redirect"', () => {
   });
 
   it('sends the page to the payment page instead of framing it, and picks up the outcome on return', async () => {
-    const { frame, element, landedAt } = await merchantPage({ mode: 'redirect' });
-    const orderId = element.orderId!;
-    const log = recordEvents(element);
-    void element.open();
-    await waitUntil(() => landedAt().includes('/sandbox/payment-card'), 'did not go to the payment page', { timeout: 5000 });
+    const { orderId, log, landedAt, order, returnTo } = await leftForPaymentPage();
     expect(log.map((e) => e.type)).to.deep.equal(['ktpay:open', 'ktpay:created']);
     expect(landedAt()).to.equal((log[1]!.detail as { paymentUrl: string }).paymentUrl);
 
     // KTPay sends the buyer back to the success URL the element put in the order (its own).
-    const { order } = (await openSealed(sent[0]!.body)) as { order: { callback_success_url: string } };
-    await loadInto(frame, order.callback_success_url);
-    const success = new Promise<CustomEvent>((resolve) =>
-      frame.contentDocument!.addEventListener('ktpay:success', (e) => resolve(e as CustomEvent), { once: true }),
-    );
-    const back = await checkoutIn(frame, { 'order-id': orderId, amount: '990', mode: 'redirect' });
-    expect((await success).detail).to.deep.equal({ orderId, status: 'success' });
+    const { back, heard } = await returnTo(order.callback_success_url);
+    await waitUntil(() => heard.length > 0, 'no ktpay:success on return');
+    expect(heard.map((e) => e.detail)).to.deep.equal([{ orderId, status: 'success' }]);
     await back.updateComplete;
     expect(shadow(back).querySelector('.result.success .order')!.textContent).to.equal(orderId);
     expect(landedAt(), 'the marker leaves the address bar').not.to.contain('ktpay-checkout=');
 
     // A reload reports nothing again: the trip is used up.
-    await loadInto(frame, order.callback_success_url);
-    const again = await checkoutIn(frame, { 'order-id': orderId, amount: '990' });
+    const again = await returnTo(order.callback_success_url);
     await settle(200);
-    expect(shadow(again).querySelector('dialog')).to.equal(null);
+    expect(again.heard).to.deep.equal([]);
+    expect(shadow(again.back).querySelector('dialog')).to.equal(null);
   });
 
   it('a decline comes back with its code', async () => {
-    const { frame, element, landedAt } = await merchantPage({ mode: 'redirect' });
-    const orderId = element.orderId!;
-    void element.open();
-    await waitUntil(() => landedAt().includes('/sandbox/payment-card'), 'did not go to the payment page', { timeout: 5000 });
-    const { order } = (await openSealed(sent[0]!.body)) as { order: { callback_failed_url: string } };
+    const { orderId, order, returnTo } = await leftForPaymentPage();
     const failedUrl = new URL(order.callback_failed_url);
     failedUrl.searchParams.set('code', '51');
-    await loadInto(frame, failedUrl.href);
-    const failed = new Promise<CustomEvent>((resolve) =>
-      frame.contentDocument!.addEventListener('ktpay:failed', (e) => resolve(e as CustomEvent), { once: true }),
-    );
-    await checkoutIn(frame, { 'order-id': orderId, amount: '990' });
-    expect((await failed).detail).to.include({ orderId, source: 'acquirer', code: '51' });
+    const { heard } = await returnTo(failedUrl.href, 'ktpay:failed');
+    await waitUntil(() => heard.length > 0, 'no ktpay:failed on return');
+    expect(heard[0]!.detail).to.include({ orderId, source: 'acquirer', code: '51' });
   });
 
   it('a marked address with another nonce (a forged link) reports nothing; the real return still does', async () => {
-    const { frame, element, landedAt } = await merchantPage({ mode: 'redirect' });
-    const orderId = element.orderId!;
-    void element.open();
-    await waitUntil(() => landedAt().includes('/sandbox/payment-card'), 'did not go to the payment page', { timeout: 5000 });
-    const { order } = (await openSealed(sent[0]!.body)) as { order: { callback_success_url: string } };
+    const { order, returnTo } = await leftForPaymentPage();
     const forged = new URL(order.callback_success_url);
     forged.searchParams.set('ktpay-checkout', 'success.0123456789abcdef');
-    const events: string[] = [];
-    const listen = () => frame.contentDocument!.addEventListener('ktpay:success', () => events.push('success'));
-
-    await loadInto(frame, forged.href);
-    listen();
-    const forgedBack = await checkoutIn(frame, { 'order-id': orderId, amount: '990' });
+    const forgedBack = await returnTo(forged.href);
     await settle(200);
-    expect(events).to.deep.equal([]);
-    expect(shadow(forgedBack).querySelector('dialog')).to.equal(null);
+    expect(forgedBack.heard).to.deep.equal([]);
+    expect(shadow(forgedBack.back).querySelector('dialog')).to.equal(null);
 
-    await loadInto(frame, order.callback_success_url);
-    listen();
-    await checkoutIn(frame, { 'order-id': orderId, amount: '990' });
-    await waitUntil(() => events.length === 1, 'the real return was not picked up');
+    const real = await returnTo(order.callback_success_url);
+    await waitUntil(() => real.heard.length === 1, 'the real return was not picked up');
   });
 });
