@@ -19,9 +19,10 @@ describe('one order per intent', () => {
     const element = await mountCheckout();
     const log = recordEvents(element);
     const position = centreOf(payButton(element));
+    const created = nextEvent(element, 'ktpay:created'); // may come before the second click returns
     await sendMouse({ type: 'click', position });
     await sendMouse({ type: 'click', position });
-    await nextEvent(element, 'ktpay:created');
+    await created;
     await settle();
     expect(sent).to.have.length(1);
     expect(log.filter((e) => e.type === 'ktpay:open')).to.have.length(1);
@@ -36,11 +37,12 @@ describe('one order per intent', () => {
       const element = await mountCheckout();
       const log = recordEvents(element);
       payButton(element).focus();
+      const created = nextEvent(element, 'ktpay:created'); // may come while the keys are still down
       // The first press activates; the rest are the keyboard's auto-repeat (`repeat: true`), which
       // land wherever focus went: they must neither close the modal nor start a second payment.
       for (let i = 0; i < 12; i++) await sendKeys({ down: key });
       await sendKeys({ up: key });
-      await nextEvent(element, 'ktpay:created');
+      await created;
       await settle();
       expect(sent).to.have.length(1);
       expect(log.map((e) => e.type)).to.deep.equal(['ktpay:open', 'ktpay:created']);
