@@ -9,6 +9,7 @@ import { outcomeOf, type PageOutcome } from '../ktpay/outcome.js';
 import { parsePageMessage } from '../ktpay/page-protocol.js';
 import { toKtpayRequest, type OwnCallbackUrls } from '../ktpay/request.js';
 import { readParams, type CheckoutInput, type CheckoutMode, type Connection, type Payment } from '../params/params.js';
+import { parseHttpUrl } from '../params/url.js';
 import { randomHex } from '../util/random-hex.js';
 import { describeFailure } from './describe-failure.js';
 import { FailureError, isRetryable, type Failure } from './failure.js';
@@ -283,8 +284,15 @@ export class CheckoutController implements ReactiveController {
   #rememberTrip(): void {
     const attempt = this.#attempt;
     if (!attempt?.own) return; // no own callback URLs, nothing would bring the outcome back
-    const { connection, payment, nonce } = attempt;
-    rememberTrip({ nonce, pageHref: location.href, appId: connection.appId, orderId: payment.orderId, amount: payment.amount });
+    const { connection, payment, nonce, own } = attempt;
+    rememberTrip({
+      nonce,
+      successUrl: own.success.href,
+      failedUrl: own.failed.href,
+      appId: connection.appId,
+      orderId: payment.orderId,
+      amount: payment.amount,
+    });
   }
 
   /** The page is the return from a trip to the payment page: show and report its outcome. */
@@ -296,7 +304,10 @@ export class CheckoutController implements ReactiveController {
     const returned = takeReturnedTrip(connection.appId, payment.orderId);
     if (!returned) return;
     const { trip, returnedTo } = returned;
-    const own = ownCallbackUrls(trip.pageHref, trip.nonce);
+    const success = parseHttpUrl(trip.successUrl);
+    const failed = parseHttpUrl(trip.failedUrl);
+    if (!success || !failed) return;
+    const own = { success, failed };
     const outcome = outcomeOf({ kind: 'navigate', url: returnedTo }, { orderId: payment.orderId, callbacks: {}, own });
     if (outcome.kind !== 'success' && outcome.kind !== 'failed') return;
     this.#attempt = { payment: { ...payment, amount: trip.amount }, connection, mode, own, nonce: trip.nonce, requestJson: '' };

@@ -10,8 +10,9 @@ import { OWN_CALLBACK_PARAM } from '../ktpay/callback-urls.js';
 export interface Trip {
   /** The nonce of the attempt's own callback URLs. */
   nonce: string;
-  /** The page the own callback URLs were made from. */
-  pageHref: string;
+  /** The attempt's own callback URLs, as sent to KTPay. */
+  successUrl: string;
+  failedUrl: string;
   appId: string;
   orderId: string;
   amount: number;
@@ -39,8 +40,8 @@ function storedTrip(): Trip | undefined {
   try {
     const value: unknown = JSON.parse(storage()?.getItem(STORAGE_KEY) ?? 'null');
     if (typeof value !== 'object' || value === null) return undefined;
-    const { nonce, pageHref, appId, orderId, amount } = value as Record<string, unknown>;
-    if ([nonce, pageHref, appId, orderId].some((v) => typeof v !== 'string') || typeof amount !== 'number') return undefined;
+    const { nonce, successUrl, failedUrl, appId, orderId, amount } = value as Record<string, unknown>;
+    if ([nonce, successUrl, failedUrl, appId, orderId].some((v) => typeof v !== 'string') || typeof amount !== 'number') return undefined;
     return value as Trip;
   } catch {
     return undefined;
