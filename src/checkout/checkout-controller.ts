@@ -5,7 +5,7 @@ import type { Messages } from '../i18n/messages.js';
 import { createPayment, type PaymentPage } from '../ktpay/api.js';
 import { OWN_CALLBACK_PARAM, ownCallbackUrls } from '../ktpay/callback-urls.js';
 import { ktpayEndpoints } from '../ktpay/endpoints.js';
-import { outcomeOf, type PageOutcome } from '../ktpay/outcome.js';
+import { outcomeOf, type OutcomeContext, type PageOutcome } from '../ktpay/outcome.js';
 import { parsePageMessage } from '../ktpay/page-protocol.js';
 import { toKtpayRequest, type OwnCallbackUrls } from '../ktpay/request.js';
 import { readParams, type CheckoutInput, type CheckoutMode, type Connection, type Payment } from '../params/params.js';
@@ -222,13 +222,13 @@ export class CheckoutController implements ReactiveController {
   async #send(): Promise<void> {
     const attempt = this.#attempt;
     if (!attempt) return;
-    const abort = (this.#abort = new AbortController());
-    const { signal } = abort;
     const { connection, payment } = attempt;
     if (isPaid(connection.appId, payment.orderId)) {
       this.#fail({ source: 'validation', fields: { 'order-id': ['already-paid'] }, alreadyPaid: true });
       return;
     }
+    const abort = (this.#abort = new AbortController());
+    const { signal } = abort;
     try {
       this.#enter('sealing');
       const body = await sealJson(attempt.requestJson, connection.appKey, connection.timeoutMs, signal);
@@ -250,7 +250,10 @@ export class CheckoutController implements ReactiveController {
       listenToFrame({
         origin: page.url.origin,
         source: () => this.host.paymentFrameWindow(),
-        onMessage: (data) => this.#onPageMessage(data),
+        onMessage: (data) => {
+          this.#pageAlive();
+          this.#onPageMessage(data);
+        },
         signal,
       });
       this.#watchForSilence(Math.min(connection.timeoutMs, SILENT_PAGE_MS), signal);
@@ -307,26 +310,33 @@ export class CheckoutController implements ReactiveController {
     const success = parseHttpUrl(trip.successUrl);
     const failed = parseHttpUrl(trip.failedUrl);
     if (!success || !failed) return;
-    const own = { success, failed };
-    const outcome = outcomeOf({ kind: 'navigate', url: returnedTo }, { orderId: payment.orderId, callbacks: {}, own });
+    const attempt: Attempt = {
+      payment: { ...payment, amount: trip.amount },
+      connection,
+      mode,
+      own: { success, failed },
+      nonce: trip.nonce,
+      requestJson: '',
+    };
+    // The address KTPay sent the buyer to is read like the page's callback URL string.
+    const outcome = outcomeOf({ kind: 'navigate', url: returnedTo }, outcomeContext(attempt));
     if (outcome.kind !== 'success' && outcome.kind !== 'failed') return;
-    this.#attempt = { payment: { ...payment, amount: trip.amount }, connection, mode, own, nonce: trip.nonce, requestJson: '' };
+    this.#attempt = attempt;
     this.#result = pendingResult();
     this.orderId = payment.orderId;
     emit(this.host, 'ktpay:open', { orderId: this.orderId });
-    this.#onPageMessage(returnedTo.href);
+    this.#settle(outcome);
   }
 
   #onPageMessage(data: unknown): void {
-    this.#pageAlive();
     const attempt = this.#attempt;
     const message = parsePageMessage(data);
-    if (!attempt || !message) return;
-    const outcome: PageOutcome = outcomeOf(message, {
-      orderId: attempt.payment.orderId,
-      callbacks: attempt.payment.callbacks,
-      own: attempt.own,
-    });
+    if (attempt && message) this.#settle(outcomeOf(message, outcomeContext(attempt)));
+  }
+
+  /** Acts on what the payment page (or the return from it) said. */
+  #settle(outcome: PageOutcome): void {
+    const attempt = this.#attempt!;
     const hash = outcome.kind === 'success' || outcome.kind === 'failed' ? outcome.transactionHash : undefined;
     const transactionHash = hash ?? attempt.page?.transactionHash;
     switch (outcome.kind) {
@@ -397,6 +407,10 @@ export class CheckoutController implements ReactiveController {
     this.orderId = '';
     this.#enter('idle');
   }
+}
+
+function outcomeContext({ payment, own }: Attempt): OutcomeContext {
+  return { orderId: payment.orderId, callbacks: payment.callbacks, own };
 }
 
 function toFailure(error: unknown): Failure {
