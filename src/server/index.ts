@@ -1,0 +1,20 @@
+// ktpay-checkout/server: the merchant's server half, for Node 20+. No DOM, no framework. The
+// browser's outcome is a hint; orders are fulfilled on what these read.
+export {
+  CALLBACK_ACK,
+  CALLBACK_ERROR_TYPES,
+  CALLBACK_RETRY_DELAYS_MS,
+  TRANSACTION_STATUSES,
+  outcomeOfStatus,
+  type CallbackError,
+  type CallbackErrorType,
+  type CallbackOutcome,
+  type KtpayCallback,
+  type TransactionStatus,
+} from '../ktpay/callback.js';
+export { describeError } from '../i18n/describe-error.js';
+export { createCallbackHandler, deliveryKey, type CallbackHandler, type CallbackHandlerOptions } from './callback-handler.js';
+export { memoryStore, type DeliveryStore } from './delivery-store.js';
+export type { FieldProblem, Parsed } from './fields.js';
+export { parseCallback } from './parse-callback.js';
+export { parseEpayPostLink, type EpayPostLink, type EpayPostLinkOptions } from './parse-epay-post-link.js';

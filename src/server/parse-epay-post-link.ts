@@ -1,0 +1,111 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { dateTime, id, jsonOf, number, oneOf, optional, readShape, text, type FieldProblem, type Parsed } from './fields.js';
+
+const optionalText = optional(text({ empty: true }));
+
+const POST_LINK_SHAPE = {
+  id: id(),
+  dateTime,
+  /** Seed 003: digits only, 6 to 15 of them. */
+  invoiceId: id(/^\d{6,15}$/),
+  amount: number({ min: 0 }),
+  currency: text({ pattern: /^[A-Z]{3}$/ }),
+  terminal: id(),
+  code: oneOf(['ok', 'error'] as const),
+  reasonCode: number({ integer: true }),
+  reason: optionalText,
+  accountId: optionalText,
+  description: optionalText,
+  language: optionalText,
+  cardMask: optionalText,
+  cardType: optionalText,
+  cardId: optionalText,
+  approvalCode: optionalText,
+  issuer: optionalText,
+  reference: optionalText,
+  secure: optionalText,
+  secureDetails: optionalText,
+  tokenRecipient: optionalText,
+  name: optionalText,
+  email: optionalText,
+  phone: optionalText,
+  ip: optionalText,
+  ipCountry: optionalText,
+  ipCity: optionalText,
+  ipRegion: optionalText,
+  ipDistrict: optionalText,
+  ipLatitude: optional(number()),
+  ipLongitude: optional(number()),
+  /** The `secret_hash` the shop passed when it asked for the token, returned as proof. */
+  secret_hash: optionalText,
+} satisfies Record<keyof EpayPostLink, unknown>;
+
+/** Halyk ePay's postLink body (seed 003), success and failure alike. */
+export interface EpayPostLink {
+  /** ePay's id of the operation. */
+  id: string;
+  dateTime: string;
+  /** The shop's order number. */
+  invoiceId: string;
+  amount: number;
+  currency: string;
+  terminal: string;
+  /** "ok" when paid, "error" when not. */
+  code: 'ok' | 'error';
+  /** 0 when paid; otherwise the acquirer's code, for `describeError`. */
+  reasonCode: number;
+  reason?: string;
+  accountId?: string;
+  description?: string;
+  language?: string;
+  cardMask?: string;
+  cardType?: string;
+  cardId?: string;
+  approvalCode?: string;
+  issuer?: string;
+  reference?: string;
+  secure?: string;
+  secureDetails?: string;
+  tokenRecipient?: string;
+  name?: string;
+  email?: string;
+  phone?: string;
+  ip?: string;
+  ipCountry?: string;
+  ipCity?: string;
+  ipRegion?: string;
+  ipDistrict?: string;
+  ipLatitude?: number;
+  ipLongitude?: number;
+  secret_hash?: string;
+}
+
+export interface EpayPostLinkOptions {
+  /**
+   * The `secret_hash` the shop generated for this payment. When given, a body that does not carry
+   * the same value is refused: anyone can POST to a postLink URL, only ePay knows the secret.
+   */
+  secretHash?: string;
+}
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/**
+ * Reads what Halyk ePay POSTs to `postLink` / `failurePostLink` (seed 003), success and failure
+ * alike. `body` is the raw body or JSON already parsed. Gives it typed (`reasonCode` a number,
+ * usable with `describeError`), or every problem with it.
+ */
+export function parseEpayPostLink(body: unknown, options: EpayPostLinkOptions = {}): Parsed<'postLink', EpayPostLink> {
+  const json = jsonOf(body);
+  if ('problem' in json) return { ok: false, problems: [json.problem] };
+  const problems: FieldProblem[] = [];
+  const postLink = readShape(json.value, POST_LINK_SHAPE, problems);
+  if (postLink && options.secretHash !== undefined) {
+    // Compared as digests, in constant time, so the comparison leaks neither length nor prefix.
+    const sent = postLink.secret_hash;
+    if (sent === undefined || !timingSafeEqual(digest(sent), digest(options.secretHash))) {
+      problems.push({ field: 'secret_hash', message: sent === undefined ? 'is required' : 'does not match' });
+    }
+  }
+  return postLink && problems.length === 0 ? { ok: true, postLink } : { ok: false, problems };
+}
