@@ -1,0 +1,264 @@
+// KTPay's callback to the merchant's server (seed 000): parsed, and handled over real HTTP on
+// loopback, against the built package as merchants import it.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { TRANSACTION_STATUSES, createCallbackHandler, memoryStore, outcomeOfStatus, parseCallback } from 'ktpay-checkout/server';
+import { clone, deferred, deliver, fixture, sendEndlessBody, serve } from './server-helpers.mjs';
+
+const completed = fixture('ktpay-callback-completed');
+const failed = fixture('ktpay-callback-error');
+const fieldsOf = (result) => result.problems.map((problem) => problem.field);
+
+describe('parseCallback', () => {
+  test("reads seed 000's success and error bodies, typed", () => {
+    const success = parseCallback(JSON.stringify(completed));
+    assert.equal(success.ok, true);
+    assert.deepEqual(success.callback, completed);
+    assert.equal(outcomeOfStatus(success.callback.status.status), 'paid');
+
+    const error = parseCallback(Buffer.from(JSON.stringify(failed)));
+    assert.equal(error.ok, true);
+    assert.deepEqual(error.callback.status.error, { error_type: 'ERROR_PAYMENT', error_message: 'KKB rejected payment' });
+    assert.equal(outcomeOfStatus(error.callback.status.status), 'failed');
+  });
+
+  test('takes JSON a framework already parsed, and a body that starts with a byte-order mark', () => {
+    assert.deepEqual(parseCallback(clone(completed)), { ok: true, callback: completed });
+    assert.equal(parseCallback(`\uFEFF${JSON.stringify(completed)}`).ok, true);
+  });
+
+  test('accepts every status of seed 000, and says which are paid', () => {
+    const outcomes = TRANSACTION_STATUSES.map((status) => {
+      const body = clone(completed);
+      body.status.status = status;
+      const parsed = parseCallback(body);
+      assert.equal(parsed.ok, true, status);
+      return [status, outcomeOfStatus(parsed.callback.status.status)];
+    });
+    assert.deepEqual(Object.fromEntries(outcomes), {
+      pending: 'pending',
+      authorized: 'paid',
+      success: 'paid',
+      completed: 'paid',
+      error: 'failed',
+      denied: 'failed',
+    });
+  });
+
+  test('reads loosely typed numbers and ids as the documented types, and ignores fields it does not know', () => {
+    const body = { ...clone(completed), merchant_id: '1', order_id: 42, amount: '1000.50', card_mask: '4405…1234' };
+    delete body.description;
+    const parsed = parseCallback(body);
+    assert.equal(parsed.ok, true);
+    assert.equal(parsed.callback.merchant_id, 1);
+    assert.equal(parsed.callback.order_id, '42');
+    assert.equal(parsed.callback.amount, 1000.5);
+    assert.equal(parsed.callback.description, null);
+    assert.equal('card_mask' in parsed.callback, false);
+  });
+
+  test("keeps an error's acquirer code where the sender adds one", () => {
+    const body = clone(failed);
+    body.status.error.code = 51;
+    assert.equal(parseCallback(body).callback.status.error.code, '51');
+  });
+
+  test('lists every bad field by its path', () => {
+    const body = clone(failed);
+    delete body.transaction_hash;
+    body.merchant_id = 1.5;
+    body.amount = -1;
+    body.created_at = 'yesterday';
+    body.status.status = 'paid';
+    body.status.error.error_type = 'ERROR_BANK';
+    const parsed = parseCallback(body);
+    assert.equal(parsed.ok, false);
+    assert.deepEqual(parsed.problems, [
+      { field: 'merchant_id', message: 'must be an integer' },
+      { field: 'amount', message: 'must be at least 0' },
+      { field: 'transaction_hash', message: 'is required' },
+      { field: 'created_at', message: 'must be an ISO 8601 date and time' },
+      { field: 'status.status', message: 'must be one of pending, authorized, success, completed, error, denied' },
+      { field: 'status.error.error_type', message: 'must be one of ERROR_PAYMENT, ERROR_INPUT, ERROR_SYSTEM' },
+    ]);
+  });
+
+  test('refuses what is not a callback at all', () => {
+    assert.deepEqual(parseCallback('{"merchant_id":'), { ok: false, problems: [{ field: '', message: 'is not JSON' }] });
+    assert.deepEqual(parseCallback('[]').problems, [{ field: '', message: 'must be a JSON object' }]);
+    assert.deepEqual(parseCallback(undefined).problems, [{ field: '', message: 'must be a JSON object' }]);
+    assert.deepEqual(fieldsOf(parseCallback({})), ['merchant_id', 'order_id', 'amount', 'transaction_hash', 'created_at', 'status']);
+    assert.deepEqual(fieldsOf(parseCallback({ ...clone(completed), status: 'completed' })), ['status']);
+    assert.deepEqual(fieldsOf(parseCallback({ ...clone(completed), order_id: { $ne: null } })), ['order_id']);
+  });
+});
+
+describe('createCallbackHandler', () => {
+  /** A handler on loopback that records what it was given. */
+  async function endpoint(t, options = {}) {
+    const results = [];
+    const handler = createCallbackHandler({ onResult: (callback) => void results.push(callback), ...options });
+    return { url: await serve(t, handler), results };
+  }
+
+  test('answers {"status":"ok"} as JSON and hands the merchant the typed result', async (t) => {
+    const { url, results } = await endpoint(t);
+    const answer = await deliver(url, completed);
+    assert.equal(answer.status, 200);
+    assert.match(answer.headers.get('content-type'), /^application\/json/);
+    assert.equal(answer.text, '{"status":"ok"}');
+    assert.deepEqual(results, [completed]);
+  });
+
+  test('answers only after onResult has resolved', async (t) => {
+    const stored = deferred();
+    const called = deferred();
+    const order = [];
+    const url = await serve(t, createCallbackHandler({ onResult: () => (called.resolve(), stored.promise) }));
+    const answered = deliver(url, completed).then((answer) => (order.push('answered'), answer));
+    await called.promise;
+    // Give an early answer every chance to arrive before the merchant's storage finishes.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    order.push('stored');
+    stored.resolve();
+    assert.equal((await answered).json.status, 'ok');
+    assert.deepEqual(order, ['stored', 'answered']);
+  });
+
+  test('acknowledges a repeated result without calling onResult again; a new status is a new result', async (t) => {
+    const { url, results } = await endpoint(t);
+    for (let i = 0; i < 3; i++) assert.equal((await deliver(url, completed)).json.status, 'ok');
+    assert.equal(results.length, 1);
+
+    const authorized = clone(completed);
+    authorized.status.status = 'authorized';
+    assert.equal((await deliver(url, authorized)).json.status, 'ok');
+    const other = { ...clone(completed), transaction_hash: 'b'.repeat(40) };
+    assert.equal((await deliver(url, other)).json.status, 'ok');
+    assert.deepEqual(
+      results.map((r) => [r.transaction_hash.slice(0, 4), r.status.status]),
+      [['af7e', 'completed'], ['af7e', 'authorized'], ['bbbb', 'completed']],
+    );
+  });
+
+  test('concurrent repeats: onResult runs once and every delivery is acknowledged after it', async (t) => {
+    let calls = 0;
+    const url = await serve(
+      t,
+      createCallbackHandler({ onResult: () => (calls++, new Promise((resolve) => setTimeout(resolve, 50))) }),
+    );
+    const answers = await Promise.all(Array.from({ length: 8 }, () => deliver(url, completed)));
+    assert.deepEqual(answers.map((a) => a.text), Array(8).fill('{"status":"ok"}'));
+    assert.equal(calls, 1);
+  });
+
+  test("a failing onResult gets a 500 (so KTPay retries) and the retry calls it again", async (t) => {
+    const errors = [];
+    let attempts = 0;
+    const url = await serve(
+      t,
+      createCallbackHandler({
+        onResult() {
+          if (++attempts === 1) throw new Error('database is down');
+        },
+        onError: (error, callback) => errors.push([error.message, callback.order_id]),
+      }),
+    );
+    const first = await deliver(url, failed);
+    assert.equal(first.status, 500);
+    assert.notEqual(first.json.status, 'ok');
+    assert.deepEqual(errors, [['database is down', '1']]);
+
+    assert.equal((await deliver(url, failed)).json.status, 'ok');
+    assert.equal((await deliver(url, failed)).json.status, 'ok');
+    assert.equal(attempts, 2);
+  });
+
+  test('concurrent repeats share a failure, and the next retry is handled afresh', async (t) => {
+    let attempts = 0;
+    const url = await serve(
+      t,
+      createCallbackHandler({
+        onResult: async () => {
+          attempts++;
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          if (attempts === 1) throw new Error('timeout');
+        },
+        onError() {},
+      }),
+    );
+    const answers = await Promise.all(Array.from({ length: 4 }, () => deliver(url, completed)));
+    assert.deepEqual(answers.map((a) => a.status), [500, 500, 500, 500]);
+    assert.equal((await deliver(url, completed)).status, 200);
+    assert.equal(attempts, 2);
+  });
+
+  test('a body that is not JSON, or not a callback, gets 400 with the reasons, and onResult is not called', async (t) => {
+    const { url, results } = await endpoint(t);
+    const notJson = await deliver(url, 'merchant_id=1&order_id=1');
+    assert.equal(notJson.status, 400);
+    assert.deepEqual(notJson.json, { status: 'error', problems: [{ field: '', message: 'is not JSON' }] });
+
+    const empty = await deliver(url, '');
+    assert.equal(empty.status, 400);
+
+    const wrong = await deliver(url, { ...clone(completed), amount: 'a lot', status: { status: 'completed' } });
+    assert.equal(wrong.status, 400);
+    assert.deepEqual(wrong.json.problems.map((p) => p.field), ['amount', 'status.created_at']);
+    assert.deepEqual(results, []);
+  });
+
+  test('an oversized body gets 413 from its Content-Length, before it is read', async (t) => {
+    const { url, results } = await endpoint(t, { maxBodyBytes: 1024 });
+    const body = { ...clone(completed), description: 'x'.repeat(2000) };
+    const answer = await deliver(url, body);
+    assert.equal(answer.status, 413);
+    assert.deepEqual(answer.json.problems, [{ field: '', message: 'is larger than 1024 bytes' }]);
+    assert.equal((await deliver(url, completed)).status, 200, 'a normal body is still taken');
+    assert.equal(results.length, 1);
+  });
+
+  test('a streamed body that never ends gets 413 once it crosses the limit: it is not read to the end', { timeout: 5000 }, async (t) => {
+    const { url, results } = await endpoint(t);
+    const answer = await sendEndlessBody(url, 100 * 1024);
+    assert.equal(answer.status, 413);
+    assert.equal(answer.headers.connection, 'close');
+    assert.deepEqual(answer.json.problems, [{ field: '', message: `is larger than ${64 * 1024} bytes` }]);
+    assert.deepEqual(results, []);
+  });
+
+  test('only POST: anything else gets 405 with Allow', async (t) => {
+    const { url } = await endpoint(t);
+    const answer = await deliver(url, undefined, { method: 'GET' });
+    assert.equal(answer.status, 405);
+    assert.equal(answer.headers.get('allow'), 'POST');
+  });
+
+  test('a shared store lets a second process acknowledge what the first handled', async (t) => {
+    const shared = new Map();
+    const store = { has: async (key) => shared.has(key), add: async (key) => void shared.set(key, Date.now()) };
+    const first = await endpoint(t, { store });
+    const second = await endpoint(t, { store });
+    assert.equal((await deliver(first.url, completed)).json.status, 'ok');
+    assert.equal((await deliver(second.url, completed)).json.status, 'ok');
+    assert.equal(first.results.length + second.results.length, 1);
+    assert.deepEqual([...shared.keys()], [`${completed.transaction_hash}:completed`]);
+  });
+
+  test('a Set is a store too', async (t) => {
+    const seen = new Set();
+    const { url, results } = await endpoint(t, { store: seen });
+    await deliver(url, completed);
+    await deliver(url, completed);
+    assert.equal(results.length, 1);
+    assert.equal(seen.size, 1);
+  });
+});
+
+test('memoryStore forgets the oldest deliveries beyond its size', () => {
+  const store = memoryStore({ max: 2 });
+  store.add('a');
+  store.add('b');
+  store.add('c');
+  assert.deepEqual(['a', 'b', 'c'].map((key) => store.has(key)), [false, true, true]);
+});

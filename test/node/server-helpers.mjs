@@ -1,0 +1,63 @@
+// A real HTTP server on loopback for each test, and KTPay's side of the conversation.
+import { readFileSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+
+export const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/server/${name}.json`, import.meta.url), 'utf8'));
+
+/** Serves `listener` on 127.0.0.1 at a free port until the test ends. */
+export async function serve(t, listener) {
+  const server = createServer(listener);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => {
+    server.closeAllConnections(); // a test that failed may leave a request hanging
+    return new Promise((resolve) => server.close(resolve));
+  });
+  const { port } = server.address();
+  return `http://127.0.0.1:${port}`;
+}
+
+/** POSTs like KTPay does, and reads the answer. */
+export async function deliver(url, body, { method = 'POST', headers = {} } = {}) {
+  const response = await fetch(url, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...headers },
+    ...(method === 'GET' ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, json, text };
+}
+
+/**
+ * Starts a body of `bytes` with no Content-Length (chunked) and never finishes it: the answer can
+ * only come if the server stops reading at its limit.
+ */
+export function sendEndlessBody(url, bytes) {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, { method: 'POST', headers: { 'Content-Type': 'application/json' } }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => (text += chunk));
+      response.on('end', () => {
+        outgoing.destroy();
+        resolve({ status: response.statusCode, headers: response.headers, json: JSON.parse(text) });
+      });
+    });
+    outgoing.on('error', reject);
+    outgoing.write('{"merchant_id":1,"description":"' + 'x'.repeat(bytes));
+  });
+}
+
+/** A promise with its resolve and reject in hand. */
+export function deferred() {
+  let resolve, reject;
+  const promise = new Promise((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+}
+
+export const clone = (value) => structuredClone(value);
