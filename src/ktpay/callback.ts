@@ -2,10 +2,7 @@
 // the JSON KTPay POSTs to `callback_post_url` when a transaction reaches a final status, and the
 // answer that stops its retries. Types and facts only: the sandbox writes this shape, the server
 // entry reads it.
-
-/** Every status a KTPay transaction can have (seed 000, «Статусы транзакции»). */
-export const TRANSACTION_STATUSES = ['pending', 'authorized', 'success', 'completed', 'error', 'denied'] as const;
-export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
+import type { TransactionStatus } from './status.js';
 
 /** Where a failed transaction went wrong: paying, entering the card, or inside KTPay. */
 export const CALLBACK_ERROR_TYPES = ['ERROR_PAYMENT', 'ERROR_INPUT', 'ERROR_SYSTEM'] as const;
@@ -43,11 +40,3 @@ export const CALLBACK_ACK = { status: 'ok' } as const;
 
 /** When KTPay tries again after an answer other than {@link CALLBACK_ACK}: 15 s, 60 s, 3, 10, 30 and 60 min. */
 export const CALLBACK_RETRY_DELAYS_MS = [15e3, 60e3, 180e3, 600e3, 1_800e3, 3_600e3] as const;
-
-/** What a status means for the order: the element's `ktpay:success` statuses are `paid`. */
-export type CallbackOutcome = 'paid' | 'failed' | 'pending';
-
-export function outcomeOfStatus(status: TransactionStatus): CallbackOutcome {
-  if (status === 'error' || status === 'denied') return 'failed';
-  return status === 'pending' ? 'pending' : 'paid';
-}

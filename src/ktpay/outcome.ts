@@ -3,6 +3,7 @@ import type { KtpaySuccessStatus } from '../events.js';
 import type { CallbackUrls } from '../params/params.js';
 import { acquirerCodeIn, callbackMatch } from './callback-urls.js';
 import type { PageMessage } from './page-protocol.js';
+import { outcomeOfStatus } from './status.js';
 import type { OwnCallbackUrls } from './request.js';
 
 /** What a page message means for the attempt. */
@@ -18,8 +19,6 @@ export interface OutcomeContext {
   callbacks: CallbackUrls;
   own?: OwnCallbackUrls | undefined;
 }
-
-const SUCCESS: ReadonlySet<string> = new Set(['authorized', 'success', 'completed']);
 
 export function outcomeOf(message: PageMessage, context: OutcomeContext): PageOutcome {
   const { callbacks, own } = context;
@@ -51,7 +50,7 @@ export function outcomeOf(message: PageMessage, context: OutcomeContext): PageOu
       // A result about another order is not ours, whatever window sent it.
       if (message.orderId !== undefined && message.orderId !== context.orderId) return { kind: 'none' };
       const hash = message.transactionHash ? { transactionHash: message.transactionHash } : {};
-      if (SUCCESS.has(message.status)) return { kind: 'success', status: message.status as KtpaySuccessStatus, ...hash };
+      if (outcomeOfStatus(message.status) === 'paid') return { kind: 'success', status: message.status as KtpaySuccessStatus, ...hash };
       if (message.status === 'pending') return { kind: 'none' };
       const { code, errorType, message: text } = message.error ?? {};
       let failure: Failure;

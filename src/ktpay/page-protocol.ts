@@ -1,4 +1,5 @@
 import { parseHttpUrl } from '../params/url.js';
+import { TRANSACTION_STATUSES, type TransactionStatus } from './status.js';
 
 /** What KTPay's payment page (or the sandbox page) can tell the element. */
 export type PageMessage =
@@ -12,8 +13,8 @@ export type PageMessage =
       error?: { errorType?: string; code?: string; message?: string };
     };
 
-export const PAGE_STATUSES = ['pending', 'authorized', 'success', 'completed', 'error', 'denied'] as const;
-export type PageStatus = (typeof PAGE_STATUSES)[number];
+export const PAGE_STATUSES = TRANSACTION_STATUSES;
+export type PageStatus = TransactionStatus;
 
 /** Longer strings are not messages of this protocol (and never worth parsing). */
 const MAX_STRING = 4096;

@@ -15,3 +15,6 @@ export const SANDBOX_ATTRIBUTES = {
   'api-url': SANDBOX_API_URL,
   'widget-url': SANDBOX_WIDGET_URL,
 } as const;
+
+/** The merchant id the sandbox writes into its callbacks, as KTPay writes the merchant's. */
+export const SANDBOX_MERCHANT_ID = 1;

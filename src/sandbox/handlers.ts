@@ -3,6 +3,7 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { messagesOf } from '../i18n/translator.js';
 import type { KtpayRequest } from '../ktpay/request.js';
 import { randomHex } from '../util/random-hex.js';
+import { deliverCallback, ktpayDateTime, sandboxCallback, type CallbackAttempt } from './callback-delivery.js';
 import { SANDBOX_APP_ID, SANDBOX_APP_KEY, SANDBOX_SECRET_KEY } from './keys.js';
 import { validateKtpayRequest } from './validate.js';
 
@@ -16,6 +17,13 @@ export interface SandboxOptions {
   delayMs?: number;
   /** The protocol the sandbox payment page speaks. Default `structured`. */
   pageProtocol?: PageProtocol;
+  /**
+   * How much faster than KTPay the sandbox runs its callback retry schedule. Default
+   * {@link SANDBOX_CALLBACK_TIME_SCALE} (1/60: KTPay's minutes become seconds).
+   */
+  callbackTimeScale?: number;
+  /** Told of every attempt to deliver a callback to `callback-post-url`. */
+  onCallback?: (attempt: CallbackAttempt) => void;
 }
 
 /** A transaction the sandbox created, as its payment page reads it. */
@@ -24,9 +32,19 @@ export interface SandboxTransaction {
   order: KtpayRequest['order'];
   user?: KtpayRequest['user'];
   pageProtocol: PageProtocol;
+  /** When the sandbox created it, as KTPay writes dates. */
+  createdAt: string;
   status: 'pending' | 'completed' | 'error';
+  /** When the payment page reported the result. */
+  statusAt?: string;
+  /** The acquirer's code, its error type and words, for a failure. */
   code?: string;
+  errorType?: 'ERROR_PAYMENT' | 'ERROR_INPUT';
+  message?: string;
 }
+
+/** What the sandbox payment page reports: its card outcome. */
+type ReportedResult = { status: 'completed' } | { status: 'error'; code: string; errorType: 'ERROR_PAYMENT' | 'ERROR_INPUT'; message: string };
 
 const DEFAULT_API_PATH = '*/sandbox/api/v1/merchant-widget/payment';
 
@@ -57,7 +75,7 @@ function openSealed(body: string): unknown {
  * Two more routes serve the sandbox payment page: reading a transaction and recording its result.
  */
 export function createSandboxHandlers(options: SandboxOptions = {}): HttpHandler[] {
-  const { delayMs = 400, pageProtocol = 'structured' } = options;
+  const { delayMs = 400, pageProtocol = 'structured', callbackTimeScale, onCallback } = options;
   const apiPath = options.apiUrl ?? DEFAULT_API_PATH;
   const base = apiPath.replace(/\/payment\/?$/, '');
   const transactions = new Map<string, SandboxTransaction>();
@@ -90,6 +108,7 @@ export function createSandboxHandlers(options: SandboxOptions = {}): HttpHandler
         order: ktpayRequest.order,
         ...(ktpayRequest.user ? { user: ktpayRequest.user } : {}),
         pageProtocol,
+        createdAt: ktpayDateTime(new Date()),
         status: 'pending',
       });
       return HttpResponse.json({
@@ -110,9 +129,20 @@ export function createSandboxHandlers(options: SandboxOptions = {}): HttpHandler
     http.post(`${base}/transactions/:hash/result`, async ({ params, request }) => {
       const transaction = transactions.get(String(params.hash));
       if (!transaction) return HttpResponse.json({ error: 'unknown transaction' }, { status: 404 });
-      const result = (await request.json()) as { status: SandboxTransaction['status']; code?: string };
-      transaction.status = result.status;
-      if (result.code) transaction.code = result.code;
+      // A final status is final: the page reports once.
+      if (transaction.status !== 'pending') return HttpResponse.json({ error: 'already final' }, { status: 409 });
+      const result = (await request.json()) as ReportedResult;
+      transaction.status = result.status === 'completed' ? 'completed' : 'error';
+      transaction.statusAt = ktpayDateTime(new Date());
+      if (result.status === 'error') Object.assign(transaction, { code: result.code, errorType: result.errorType, message: result.message });
+      // KTPay notifies the merchant's server on its own, whatever the buyer's page does next.
+      const url = transaction.order.callback_post_url;
+      if (url) {
+        void deliverCallback(url, sandboxCallback(transaction), {
+          ...(callbackTimeScale !== undefined ? { timeScale: callbackTimeScale } : {}),
+          ...(onCallback ? { onAttempt: onCallback } : {}),
+        });
+      }
       return HttpResponse.json({ status: 'ok' });
     }),
   ];

@@ -4,14 +4,11 @@ export {
   CALLBACK_ACK,
   CALLBACK_ERROR_TYPES,
   CALLBACK_RETRY_DELAYS_MS,
-  TRANSACTION_STATUSES,
-  outcomeOfStatus,
   type CallbackError,
   type CallbackErrorType,
-  type CallbackOutcome,
   type KtpayCallback,
-  type TransactionStatus,
 } from '../ktpay/callback.js';
+export { TRANSACTION_STATUSES, outcomeOfStatus, type TransactionOutcome, type TransactionStatus } from '../ktpay/status.js';
 export { describeError } from '../i18n/describe-error.js';
 export { createCallbackHandler, deliveryKey, type CallbackHandler, type CallbackHandlerOptions } from './callback-handler.js';
 export { memoryStore, type DeliveryStore } from './delivery-store.js';

@@ -1,8 +1,5 @@
-import {
-  CALLBACK_ERROR_TYPES,
-  TRANSACTION_STATUSES,
-  type KtpayCallback,
-} from '../ktpay/callback.js';
+import { CALLBACK_ERROR_TYPES, type KtpayCallback } from '../ktpay/callback.js';
+import { TRANSACTION_STATUSES } from '../ktpay/status.js';
 import { dateTime, id, jsonOf, nullable, number, object, oneOf, optional, readShape, text, type FieldProblem, type Parsed } from './fields.js';
 
 const CALLBACK_SHAPE = {

@@ -54,7 +54,7 @@ async function report(transaction: SandboxTransaction, outcome: CardOutcome): Pr
   await fetch(new URL('result', `${api.href}/`), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(outcome.status === 'completed' ? { status: 'completed' } : { status: 'error', code: outcome.code }),
+    body: JSON.stringify(outcome),
   }).catch(() => {});
 
   if ($<HTMLSelectElement>('protocol').value === 'published') {
