@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { merchantBackend } from './demo/merchant-backend.js';
 import { rewriteDevUrl } from './tools/dev-routes.js';
 
 /** Serves the sandbox payment page at /sandbox/payment-card and says where the demo is. */
@@ -33,7 +34,7 @@ function sandboxDevServer(): Plugin {
 const PACKAGE_DEPENDENCIES = [/^lit(\/.*)?$/, /^@lit\//, /^libsodium-wrappers$/, /^msw(\/.*)?$/, /^node:/];
 
 export default defineConfig(({ mode }) => ({
-  plugins: [sandboxDevServer()],
+  plugins: [sandboxDevServer(), merchantBackend()],
   server: { port: 5173 },
   build: {
     target: 'es2022',

@@ -1,0 +1,58 @@
+// The demo shop's server, run inside `npm run demo`'s dev server: the callback endpoint a merchant
+// writes with `createCallbackHandler`, and a route the shop page reads to show what the server
+// learned. Orders live in memory, as in any demo.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Plugin } from 'vite';
+import type { KtpayCallback } from '../src/ktpay/callback.js';
+import { outcomeOfStatus } from '../src/ktpay/status.js';
+import { createCallbackHandler } from '../src/server/callback-handler.js';
+
+export const CALLBACK_PATH = '/demo-shop/ktpay/callback';
+export const ORDERS_PATH = '/demo-shop/orders/';
+
+/** An order as the server knows it: only from KTPay's callback, never from the browser. */
+interface ServerOrder {
+  orderId: string;
+  outcome: ReturnType<typeof outcomeOfStatus>;
+  status: string;
+  amount: number;
+  transactionHash: string;
+  error: KtpayCallback['status']['error'];
+  confirmedAt: string;
+}
+
+export function merchantBackend(): Plugin {
+  const orders = new Map<string, ServerOrder>();
+  const callbackEndpoint = createCallbackHandler({
+    onResult(callback) {
+      // A real shop checks the amount against its own order before it ships anything.
+      orders.set(callback.order_id, {
+        orderId: callback.order_id,
+        outcome: outcomeOfStatus(callback.status.status),
+        status: callback.status.status,
+        amount: callback.amount,
+        transactionHash: callback.transaction_hash,
+        error: callback.status.error,
+        confirmedAt: new Date().toISOString(),
+      });
+    },
+  });
+
+  function readOrder(url: string, response: ServerResponse): void {
+    const order = orders.get(decodeURIComponent(url.slice(ORDERS_PATH.length)));
+    response.writeHead(order ? 200 : 404, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    response.end(JSON.stringify(order ?? { error: 'no callback for this order yet' }));
+  }
+
+  return {
+    name: 'ktpay-demo-merchant-backend',
+    configureServer(server) {
+      server.middlewares.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
+        const path = request.url?.split('?')[0] ?? '';
+        if (path === CALLBACK_PATH) return void callbackEndpoint(request, response);
+        if (path.startsWith(ORDERS_PATH) && request.method === 'GET') return readOrder(path, response);
+        next();
+      });
+    },
+  };
+}
