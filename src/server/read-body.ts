@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 
 export type BodyRead = { ok: true; body: unknown } | { ok: false; reason: 'too-large' | 'aborted' };
