@@ -3,6 +3,7 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { messagesOf } from '../i18n/translator.js';
 import type { KtpayRequest } from '../ktpay/request.js';
 import { randomHex } from '../util/random-hex.js';
+import type { CardOutcome } from './cards.js';
 import { deliverCallback, ktpayDateTime, sandboxCallback, type CallbackAttempt } from './callback-delivery.js';
 import { SANDBOX_APP_ID, SANDBOX_APP_KEY, SANDBOX_SECRET_KEY } from './keys.js';
 import { validateKtpayRequest } from './validate.js';
@@ -39,12 +40,9 @@ export interface SandboxTransaction {
   statusAt?: string;
   /** The acquirer's code, its error type and words, for a failure. */
   code?: string;
-  errorType?: 'ERROR_PAYMENT' | 'ERROR_INPUT';
+  errorType?: Extract<CardOutcome, { status: 'error' }>['errorType'];
   message?: string;
 }
-
-/** What the sandbox payment page reports: its card outcome. */
-type ReportedResult = { status: 'completed' } | { status: 'error'; code: string; errorType: 'ERROR_PAYMENT' | 'ERROR_INPUT'; message: string };
 
 const DEFAULT_API_PATH = '*/sandbox/api/v1/merchant-widget/payment';
 
@@ -131,7 +129,7 @@ export function createSandboxHandlers(options: SandboxOptions = {}): HttpHandler
       if (!transaction) return HttpResponse.json({ error: 'unknown transaction' }, { status: 404 });
       // A final status is final: the page reports once.
       if (transaction.status !== 'pending') return HttpResponse.json({ error: 'already final' }, { status: 409 });
-      const result = (await request.json()) as ReportedResult;
+      const result = (await request.json()) as CardOutcome; // what the sandbox payment page decided
       transaction.status = result.status === 'completed' ? 'completed' : 'error';
       transaction.statusAt = ktpayDateTime(new Date());
       if (result.status === 'error') Object.assign(transaction, { code: result.code, errorType: result.errorType, message: result.message });
