@@ -5,72 +5,11 @@
 // works afterwards (each test ends with a genuine result from the real frame where it can).
 import { expect } from '@open-wc/testing';
 import type { KtpayCheckout } from '../src/index.js';
+import { hostile, settle } from './hostile.js';
 import { dialogOf, frameOf, nextEvent, payingElement, postFromFrame, recordEvents, sandboxPage, useNetwork, waitUntil } from './helpers.js';
 
 const success = (orderId: string) => ({ type: 'ktpay:result', status: 'completed', order_id: orderId, transaction_hash: 'f'.repeat(40), error: null });
 const failure = (orderId: string) => ({ type: 'ktpay:result', status: 'error', order_id: orderId, error: { error_type: 'ERROR_PAYMENT', code: '51' } });
-/** A few macrotasks: message delivery, the element's handling and a Lit render. */
-const settle = () => new Promise((r) => setTimeout(r, 100));
-
-/** The Navigation API (Chromium), not yet in TypeScript's DOM lib. */
-interface NavigateEventLike extends Event {
-  destination: { url: string };
-}
-
-/**
- * Collects what must never happen during a test: uncaught errors, unhandled rejections, the
- * element's own "a bug of ours" console.error, and navigations of this page (recorded, then
- * cancelled so that a bug shows as a failed assertion instead of killing the test page).
- */
-function watchdog() {
-  const problems: string[] = [];
-  const navigations: string[] = [];
-  const href = location.href;
-  const onError = (event: ErrorEvent) => problems.push(`error: ${event.message}`);
-  const onRejection = (event: PromiseRejectionEvent) => problems.push(`unhandledrejection: ${String(event.reason)}`);
-  const onNavigate = (event: Event) => {
-    navigations.push((event as NavigateEventLike).destination.url);
-    if (event.cancelable) event.preventDefault();
-  };
-  const navigation = (window as unknown as { navigation: EventTarget }).navigation;
-  const consoleError = console.error;
-  console.error = (...args: unknown[]) => {
-    problems.push(`console.error: ${args.map(String).join(' ')}`);
-    consoleError.apply(console, args);
-  };
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  navigation.addEventListener('navigate', onNavigate);
-  return {
-    navigations,
-    assertCalm() {
-      expect(problems, 'uncaught errors').to.deep.equal([]);
-      expect(navigations, 'navigations').to.deep.equal([]);
-      expect(location.href).to.equal(href);
-    },
-    dispose() {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-      navigation.removeEventListener('navigate', onNavigate);
-      console.error = consoleError;
-    },
-  };
-}
-
-/** `it`, with the watchdog around the test body. */
-function hostile(title: string, body: () => Promise<void>) {
-  it(title, async () => {
-    const dog = watchdog();
-    try {
-      await body();
-      await settle();
-      dog.assertCalm();
-    } finally {
-      dog.dispose();
-    }
-  });
-}
-
 /** Runs a script inside `frameWindow`, so the message's source really is that window. */
 function postFrom(frameWindow: Window, message: unknown): void {
   new (frameWindow as Window & typeof globalThis).Function('m', 'parent.postMessage(m, "*")')(message);

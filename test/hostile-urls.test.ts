@@ -7,12 +7,10 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import type { KtpayCheckout } from '../src/index.js';
 import { SANDBOX_API_URL, SANDBOX_ATTRIBUTES } from '../src/sandbox/index.js';
+import { hostile, settle } from './hostile.js';
 import { dialogOf, frameOf, freshOrderId, mountCheckout, openSealed, payingElement, postFromFrame, recordEvents, sent, shadow, useNetwork, waitUntil } from './helpers.js';
 
-type Marked = Window & { __pwned?: boolean };
-const marked = window as Marked;
 const PWN = 'window.__pwned=true';
-const settle = () => new Promise((r) => setTimeout(r, 100));
 
 interface HostileUrl {
   value: string;
@@ -66,68 +64,6 @@ const CALLBACK_ATTRIBUTES = [
   'callback-force-success-url',
   'callback-force-failed-url',
 ] as const;
-
-/** The Navigation API (Chromium), not yet in TypeScript's DOM lib. */
-interface NavigateEventLike extends Event {
-  destination: { url: string };
-}
-
-/**
- * Arms the marker and records what must not happen: uncaught errors, unhandled rejections and
- * navigations of this page (cancelled, so that a bug fails an assertion rather than the page).
- */
-function watchdog() {
-  marked.__pwned = false;
-  const problems: string[] = [];
-  const navigations: string[] = [];
-  const href = location.href;
-  const onError = (event: ErrorEvent) => problems.push(`error: ${event.message}`);
-  const onRejection = (event: PromiseRejectionEvent) => problems.push(`unhandledrejection: ${String(event.reason)}`);
-  const onMessage = (event: MessageEvent) => {
-    if (event.data === '__pwned') marked.__pwned = true;
-  };
-  const onNavigate = (event: Event) => {
-    navigations.push((event as NavigateEventLike).destination.url);
-    if (event.cancelable) event.preventDefault();
-  };
-  const navigation = (window as unknown as { navigation: EventTarget }).navigation;
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  window.addEventListener('message', onMessage);
-  navigation.addEventListener('navigate', onNavigate);
-  return {
-    navigations,
-    /** Only the navigations listed happened (by default none), no script ran, nothing threw. */
-    assertCalm(expectedNavigations: string[] = []) {
-      expect(marked.__pwned, 'a payload ran').to.equal(false);
-      expect(problems, 'uncaught errors').to.deep.equal([]);
-      expect(navigations, 'navigations').to.deep.equal(expectedNavigations);
-      expect(location.href).to.equal(href);
-    },
-    dispose() {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-      window.removeEventListener('message', onMessage);
-      navigation.removeEventListener('navigate', onNavigate);
-    },
-  };
-}
-
-type Watchdog = ReturnType<typeof watchdog>;
-
-/** `it` with the watchdog; the body returns the navigations it expects (default: none). */
-function hostile(title: string, body: (dog: Watchdog) => Promise<string[] | void>) {
-  it(title, async () => {
-    const dog = watchdog();
-    try {
-      const expected = await body(dog);
-      await settle();
-      dog.assertCalm(expected ?? []);
-    } finally {
-      dog.dispose();
-    }
-  });
-}
 
 /** Every POST the page makes; the sandbox's own routes pass on to it, anything else gets a 404. */
 const posts: string[] = [];

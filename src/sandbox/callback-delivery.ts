@@ -1,4 +1,5 @@
-import { CALLBACK_RETRY_DELAYS_MS, type KtpayCallback } from '../ktpay/callback.js';
+import { CALLBACK_ACK, CALLBACK_RETRY_DELAYS_MS, type KtpayCallback } from '../ktpay/callback.js';
+import { isObject } from '../util/is-object.js';
 import { SANDBOX_MERCHANT_ID } from './config.js';
 import type { SandboxTransaction } from './handlers.js';
 
@@ -53,7 +54,7 @@ export function sandboxCallback(transaction: SandboxTransaction): KtpayCallback 
 async function acknowledged(response: Response): Promise<boolean> {
   try {
     const answer: unknown = await response.json();
-    return typeof answer === 'object' && answer !== null && (answer as { status?: unknown }).status === 'ok';
+    return isObject(answer) && answer.status === CALLBACK_ACK.status;
   } catch {
     return false;
   }

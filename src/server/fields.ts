@@ -1,6 +1,7 @@
 // Reading a JSON body field by field, collecting every problem instead of stopping at the first,
 // so a rejected body says all that is wrong with it. Two flat payloads do not need a schema
 // library; these rules also normalise what senders spell loosely (a PHP backend's "1000.00").
+import { isObject } from '../util/is-object.js';
 
 /** One thing wrong with a body: the field's dotted path ('' for the body itself) and why. */
 export interface FieldProblem {
@@ -70,56 +71,51 @@ export const optional =
   (value) =>
     value === null || value === undefined ? { value: undefined } : rule(value);
 
-/** A nested object read with its own shape. */
-export const object =
-  <S extends Shape>(shape: S): Rule<Read<S>> =>
-  (value) => {
-    const problems: FieldProblem[] = [];
-    const read = readShape(value, shape, problems);
-    return read && problems.length === 0 ? { value: read } : { problems };
-  };
-
 type Shape = Record<string, Rule<unknown>>;
 type Read<S extends Shape> = { [K in keyof S]: S[K] extends Rule<infer T> ? T : never };
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * An object read with its own shape: the shape's own fields of it (anything else is ignored, so a
+ * sender may add fields), or a problem per bad field, nested objects' paths joined by dots.
+ */
+export const object =
+  <S extends Shape>(shape: S): Rule<Read<S>> =>
+  (data) => {
+    if (!isObject(data)) return { problem: 'must be a JSON object' };
+    const result: Record<string, unknown> = {};
+    const problems: FieldProblem[] = [];
+    for (const [field, rule] of Object.entries(shape)) {
+      const raw = Object.hasOwn(data, field) ? data[field] : undefined;
+      const read = rule(raw);
+      if ('value' in read) {
+        if (read.value !== undefined) result[field] = read.value;
+      } else if (raw === undefined) {
+        problems.push({ field, message: 'is required' });
+      } else if ('problems' in read) {
+        for (const inner of read.problems) problems.push({ field: `${field}.${inner.field}`, message: inner.message });
+      } else {
+        problems.push({ field, message: read.problem });
+      }
+    }
+    return problems.length === 0 ? { value: result as Read<S> } : { problems };
+  };
 
 /**
- * Reads the shape's own fields of `data` (anything else is ignored, so a sender may add fields),
- * pushing a problem per bad field, with nested objects' paths joined by dots.
+ * A body as a server framework hands it over (raw bytes, text, or JSON already parsed), read with
+ * `shape`: the typed value, or every problem ('' is the body itself: not JSON, not an object).
  */
-export function readShape<S extends Shape>(data: unknown, shape: S, problems: FieldProblem[]): Read<S> | undefined {
-  if (!isPlainObject(data)) {
-    problems.push({ field: '', message: 'must be a JSON object' });
-    return undefined;
-  }
-  const result: Record<string, unknown> = {};
-  for (const [field, rule] of Object.entries(shape)) {
-    const raw = Object.hasOwn(data, field) ? data[field] : undefined;
-    const read = rule(raw);
-    if ('value' in read) {
-      if (read.value !== undefined) result[field] = read.value;
-    } else if ('problems' in read && raw !== undefined) {
-      for (const inner of read.problems) problems.push({ field: inner.field ? `${field}.${inner.field}` : field, message: inner.message });
-    } else {
-      problems.push({ field, message: 'problem' in read && raw !== undefined ? read.problem : 'is required' });
+export function readBodyShape<S extends Shape>(body: unknown, shape: S): { ok: true; value: Read<S> } | { ok: false; problems: FieldProblem[] } {
+  let data = body;
+  if (typeof body === 'string' || body instanceof Uint8Array) {
+    // TextDecoder drops a byte-order mark; a string may still start with one.
+    const source = typeof body === 'string' ? body.replace(/^\uFEFF/, '') : new TextDecoder().decode(body);
+    try {
+      data = JSON.parse(source);
+    } catch {
+      return { ok: false, problems: [{ field: '', message: 'is not JSON' }] };
     }
   }
-  return result as Read<S>;
-}
-
-/**
- * A body as a server framework hands it over (raw bytes, text, or JSON already parsed) → a value,
- * or the problem that it is not JSON.
- */
-export function jsonOf(body: unknown): { value: unknown } | { problem: FieldProblem } {
-  if (typeof body !== 'string' && !(body instanceof Uint8Array)) return { value: body };
-  // TextDecoder drops a byte-order mark; a string may still start with one.
-  const source = typeof body === 'string' ? body.replace(/^\uFEFF/, '') : new TextDecoder().decode(body);
-  try {
-    return { value: JSON.parse(source) };
-  } catch {
-    return { problem: { field: '', message: 'is not JSON' } };
-  }
+  const read = object(shape)(data);
+  if ('value' in read) return { ok: true, value: read.value };
+  return { ok: false, problems: 'problems' in read ? read.problems : [{ field: '', message: read.problem }] };
 }

@@ -1,6 +1,6 @@
 import { CALLBACK_ERROR_TYPES, type KtpayCallback } from '../ktpay/callback.js';
 import { TRANSACTION_STATUSES } from '../ktpay/status.js';
-import { dateTime, id, jsonOf, nullable, number, object, oneOf, optional, readShape, text, type FieldProblem, type Parsed } from './fields.js';
+import { dateTime, id, nullable, number, object, oneOf, optional, readBodyShape, text, type Parsed } from './fields.js';
 
 const CALLBACK_SHAPE = {
   merchant_id: number({ integer: true, min: 0 }),
@@ -31,9 +31,6 @@ const CALLBACK_SHAPE = {
  * or every problem with it. Fields KTPay may add later are ignored.
  */
 export function parseCallback(body: unknown): Parsed<'callback', KtpayCallback> {
-  const json = jsonOf(body);
-  if ('problem' in json) return { ok: false, problems: [json.problem] };
-  const problems: FieldProblem[] = [];
-  const callback = readShape(json.value, CALLBACK_SHAPE, problems);
-  return callback && problems.length === 0 ? { ok: true, callback } : { ok: false, problems };
+  const read = readBodyShape(body, CALLBACK_SHAPE);
+  return read.ok ? { ok: true, callback: read.value } : read;
 }

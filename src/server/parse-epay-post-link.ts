@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { dateTime, id, jsonOf, number, oneOf, optional, readShape, text, type FieldProblem, type Parsed } from './fields.js';
+import { dateTime, id, number, oneOf, optional, readBodyShape, text, type Parsed } from './fields.js';
 
 const optionalText = optional(text({ empty: true }));
 
@@ -96,16 +96,16 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
  * usable with `describeError`), or every problem with it.
  */
 export function parseEpayPostLink(body: unknown, options: EpayPostLinkOptions = {}): Parsed<'postLink', EpayPostLink> {
-  const json = jsonOf(body);
-  if ('problem' in json) return { ok: false, problems: [json.problem] };
-  const problems: FieldProblem[] = [];
-  const postLink = readShape(json.value, POST_LINK_SHAPE, problems);
-  if (postLink && options.secretHash !== undefined) {
+  const read = readBodyShape(body, POST_LINK_SHAPE);
+  if (!read.ok) return read;
+  const postLink = read.value;
+  if (options.secretHash !== undefined) {
     // Compared as digests, in constant time, so the comparison leaks neither length nor prefix.
     const sent = postLink.secret_hash;
-    if (sent === undefined || !timingSafeEqual(digest(sent), digest(options.secretHash))) {
-      problems.push({ field: 'secret_hash', message: sent === undefined ? 'is required' : 'does not match' });
+    if (sent === undefined) return { ok: false, problems: [{ field: 'secret_hash', message: 'is required' }] };
+    if (!timingSafeEqual(digest(sent), digest(options.secretHash))) {
+      return { ok: false, problems: [{ field: 'secret_hash', message: 'does not match' }] };
     }
   }
-  return postLink && problems.length === 0 ? { ok: true, postLink } : { ok: false, problems };
+  return { ok: true, postLink };
 }
