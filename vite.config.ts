@@ -53,6 +53,9 @@ export default defineConfig(({ mode }) => ({
             }) as Record<string, string>,
       formats: ['es'],
     },
-    rollupOptions: { external: mode === 'cdn' ? [] : PACKAGE_DEPENDENCIES },
+    rollupOptions: {
+      external: mode === 'cdn' ? [] : PACKAGE_DEPENDENCIES,
+      preserveEntrySignatures: 'allow-extension',
+    },
   },
 }));

@@ -2,7 +2,7 @@
 // learns from the element's events, and next to it what the shop's server learned from KTPay's
 // callback (demo/merchant-backend.ts), as a merchant's page would.
 import { setupWorker } from 'msw/browser';
-import { formatAmount } from '../src/i18n/lang.js';
+import { formatAmount } from '../src/i18n/format-amount.js';
 import { createSandboxHandlers } from '../src/sandbox/index.js';
 import { CALLBACK_PATH, ORDERS_PATH } from './merchant-backend.js';
 

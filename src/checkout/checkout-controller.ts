@@ -1,9 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { CryptoUnavailableError, sealJson } from '../crypto/sodium.js';
+import { CryptoUnavailableError, seal, sealJson, sodiumIfReady } from '../crypto/sodium.js';
 import { emit, type KtpayFailedDetail, type KtpayResult, type KtpaySuccessStatus } from '../events.js';
 import type { Messages } from '../i18n/messages.js';
 import { createPayment, type PaymentPage } from '../ktpay/api.js';
-import { OWN_CALLBACK_PARAM, ownCallbackUrls } from '../ktpay/callback-urls.js';
+import { ownCallbackUrls } from '../ktpay/callback-urls.js';
+import { mayBeReturnFromPaymentPage } from '../ktpay/own-callback-marker.js';
 import { ktpayEndpoints } from '../ktpay/endpoints.js';
 import { outcomeOf, type OutcomeContext, type PageOutcome } from '../ktpay/outcome.js';
 import { parsePageMessage } from '../ktpay/page-protocol.js';
@@ -48,11 +49,15 @@ export type Phase =
  */
 export const SILENT_PAGE_MS = 10_000;
 
-/** What the element must offer the controller. */
+/** The element, which the controller updates and whose events it fires. */
 export interface CheckoutHost extends ReactiveControllerHost, EventTarget {
   readonly isConnected: boolean;
+}
+
+/** What the controller reads from the element and its modal. */
+export interface CheckoutContext {
   /** The element's properties right now; read once per Pay. */
-  checkoutInput(): CheckoutInput;
+  input(): CheckoutInput;
   /** The strings of the element's current language. */
   messages(): Messages;
   /** The payment iframe's window, once rendered. */
@@ -122,7 +127,10 @@ export class CheckoutController implements ReactiveController {
   #continueTo: URL | undefined;
   #silenceTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly host: CheckoutHost) {
+  constructor(
+    private readonly host: CheckoutHost,
+    private readonly context: CheckoutContext,
+  ) {
     host.addController(this);
   }
 
@@ -132,7 +140,7 @@ export class CheckoutController implements ReactiveController {
    * on the first match, so this runs once.
    */
   hostUpdated(): void {
-    if (this.phase === 'idle' && location.search.includes(OWN_CALLBACK_PARAM)) queueMicrotask(() => this.#resumeReturnedTrip());
+    if (this.phase === 'idle' && mayBeReturnFromPaymentPage()) queueMicrotask(() => this.#resumeReturnedTrip());
   }
 
   /** Removed from the page: stop everything, fire nothing. Put back, it starts from idle. */
@@ -151,13 +159,15 @@ export class CheckoutController implements ReactiveController {
     return this.#continueTo !== undefined;
   }
 
-  /** Starts a payment, or returns the one in progress. */
-  open(): Promise<KtpayResult> {
+  /**
+   * Starts a payment with `input` (the element's properties when Pay was pressed: attributes
+   * changed after the click do not change this payment), or returns the one in progress.
+   */
+  open(input: CheckoutInput = this.context.input()): Promise<KtpayResult> {
     if (this.#result) return this.#result.promise;
     const result = (this.#result = pendingResult());
-    // Read now: attributes changed after the click do not change this payment.
     // Whatever happens inside ends as an outcome, never as an unhandled rejection.
-    this.#begin(this.host.checkoutInput()).catch((error: unknown) => this.#fail(toFailure(error)));
+    this.#begin(input).catch((error: unknown) => this.#fail(toFailure(error)));
     return result.promise;
   }
 
@@ -200,18 +210,21 @@ export class CheckoutController implements ReactiveController {
     this.orderId = parsed.ok ? parsed.payment.orderId : parsed.orderId;
     const result = this.#result;
     this.#enter('sealing');
-    await this.host.updateComplete;
-    if (this.#result !== result) return; // closed (or closed and reopened) meanwhile
-    emit(this.host, 'ktpay:open', { orderId: this.orderId });
+    // Drawn and announced in a microtask; meanwhile #send has the order on the wire (warm click).
+    const opened = this.host.updateComplete.then(() => {
+      if (this.#result !== result) return false; // closed (or closed and reopened) meanwhile
+      emit(this.host, 'ktpay:open', { orderId: this.orderId });
+      return true;
+    });
     if (!parsed.ok) {
-      this.#fail({ source: 'validation', fields: parsed.fields });
+      if (await opened) this.#fail({ source: 'validation', fields: parsed.fields });
       return;
     }
     const { payment, connection, mode } = parsed;
     const nonce = randomHex(8);
     const own = ownCallbackUrls(location.href, nonce);
     this.#attempt = { payment, connection, mode, own, nonce, requestJson: JSON.stringify(toKtpayRequest(payment, own)) };
-    await this.#send();
+    await this.#send(opened);
   }
 
   /** The buyer follows the offered link to the payment page in the whole window. */
@@ -219,23 +232,25 @@ export class CheckoutController implements ReactiveController {
     this.#rememberTrip();
   }
 
-  async #send(): Promise<void> {
+  /**
+   * Seals and sends the attempt's order; acts on the answer once the modal is `opened` (drawn and
+   * announced), so events keep their order however fast the answer comes.
+   */
+  async #send(opened: Promise<boolean> = Promise.resolve(true)): Promise<void> {
     const attempt = this.#attempt;
     if (!attempt) return;
     const { connection, payment } = attempt;
     if (isPaid(connection.appId, payment.orderId)) {
-      this.#fail({ source: 'validation', fields: { 'order-id': ['already-paid'] }, alreadyPaid: true });
+      if (await opened) this.#fail({ source: 'validation', fields: { 'order-id': ['already-paid'] }, alreadyPaid: true });
       return;
     }
     const abort = (this.#abort = new AbortController());
     const { signal } = abort;
     try {
-      this.#enter('sealing');
-      const body = await sealJson(attempt.requestJson, connection.appKey, connection.timeoutMs, signal);
-      if (signal.aborted) return;
-      this.#enter('creating');
-      const endpoints = ktpayEndpoints(connection);
-      const page = await createPayment({ endpoints, appId: connection.appId, body, timeoutMs: connection.timeoutMs, signal });
+      const answer = this.#request(attempt, signal);
+      answer.catch(() => {}); // read below, once the modal is open; closed before that, abort ended it
+      if (!(await opened) || signal.aborted) return;
+      const page = await answer;
       if (signal.aborted) return;
       attempt.page = page;
       this.pageUrl = page.url;
@@ -249,7 +264,7 @@ export class CheckoutController implements ReactiveController {
       }
       listenToFrame({
         origin: page.url.origin,
-        source: () => this.host.paymentFrameWindow(),
+        source: () => this.context.paymentFrameWindow(),
         onMessage: (data) => {
           this.#pageAlive();
           this.#onPageMessage(data);
@@ -263,6 +278,31 @@ export class CheckoutController implements ReactiveController {
       if (signal.aborted) return;
       this.#fail(toFailure(error));
     }
+  }
+
+  /**
+   * The sealed order, POSTed. When libsodium is ready (the buyer's pointer or focus warmed it), the
+   * request is on the wire before this returns; otherwise it waits for libsodium first.
+   */
+  #request({ requestJson, connection }: Attempt, signal: AbortSignal): Promise<PaymentPage> {
+    const create = (body: string) => {
+      this.#enter('creating');
+      const endpoints = ktpayEndpoints(connection);
+      return createPayment({ endpoints, appId: connection.appId, body, timeoutMs: connection.timeoutMs, signal });
+    };
+    const sodium = sodiumIfReady();
+    if (sodium) {
+      try {
+        return create(seal(sodium, requestJson, connection.appKey));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    this.#enter('sealing');
+    return sealJson(requestJson, connection.appKey, connection.timeoutMs, signal).then((body) => {
+      if (signal.aborted) throw signal.reason;
+      return create(body);
+    });
   }
 
   /** Offers the whole window unless the framed page shows a sign of life within `delayMs`. */
@@ -301,7 +341,7 @@ export class CheckoutController implements ReactiveController {
   /** The page is the return from a trip to the payment page: show and report its outcome. */
   #resumeReturnedTrip(): void {
     if (this.phase !== 'idle' || !this.host.isConnected) return;
-    const parsed = readParams(this.host.checkoutInput(), document.baseURI);
+    const parsed = readParams(this.context.input(), document.baseURI);
     if (!parsed.ok) return;
     const { payment, connection, mode } = parsed;
     const returned = takeReturnedTrip(connection.appId, payment.orderId);
@@ -375,7 +415,7 @@ export class CheckoutController implements ReactiveController {
     this.#abort?.abort();
     this.failure = failure;
     this.#enter('failed');
-    const detail: KtpayFailedDetail = { orderId: this.orderId, ...describeFailure(failure, this.host.messages()) };
+    const detail: KtpayFailedDetail = { orderId: this.orderId, ...describeFailure(failure, this.context.messages()) };
     const event = emit(this.host, 'ktpay:failed', detail);
     this.#result?.resolve({ outcome: 'failed', ...detail });
     // Merchant redirects follow outcomes of the payment page, not faults before it opened.

@@ -1,4 +1,5 @@
 import type sodiumModule from 'libsodium-wrappers';
+import { deadline } from '../util/deadline.js';
 
 type Sodium = typeof sodiumModule;
 
@@ -36,6 +37,7 @@ function describesCsp(error: unknown): boolean {
 }
 
 let loading: Promise<Sodium> | undefined;
+let ready: Sodium | undefined;
 
 /**
  * One libsodium per page, for every element, loaded on first need with a dynamic import so its
@@ -47,7 +49,7 @@ export function loadSodium(): Promise<Sodium> {
     try {
       const sodium = (await import('libsodium-wrappers')).default;
       await sodium.ready;
-      return sodium;
+      return (ready = sodium);
     } catch (cause) {
       throw new CryptoUnavailableError(describesCsp(cause) ? 'csp' : 'load', { cause });
     }
@@ -58,37 +60,27 @@ export function loadSodium(): Promise<Sodium> {
   return loading;
 }
 
+/** libsodium if it has loaded and started: a warm click seals at once, without a turn of the event loop. */
+export function sodiumIfReady(): Sodium | undefined {
+  return ready;
+}
+
 /** Starts loading on a sign of intent (pointer on the button, focus); errors wait for the click. */
 export function warmSodium(): void {
   loadSodium().catch(() => {});
-}
-
-/** Waits for libsodium at most `timeoutMs`, and no longer than the attempt lives. */
-function sodiumWithin(timeoutMs: number, signal: AbortSignal): Promise<Sodium> {
-  return new Promise<Sodium>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new CryptoUnavailableError('timeout')), timeoutMs);
-    const stop = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-    };
-    const onAbort = () => {
-      stop();
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    loadSodium().then(
-      (sodium) => (stop(), resolve(sodium)),
-      (error: unknown) => (stop(), reject(error)),
-    );
-  });
 }
 
 /**
  * `crypto_box_seal(utf8(json), key)` as standard base64 with padding (libsodium's ORIGINAL
  * variant), the body KTPay's API expects.
  */
-export async function sealJson(json: string, key: Uint8Array, timeoutMs: number, signal: AbortSignal): Promise<string> {
-  const sodium = await sodiumWithin(timeoutMs, signal);
+export function seal(sodium: Sodium, json: string, key: Uint8Array): string {
   const sealed = sodium.crypto_box_seal(sodium.from_string(json), key);
   return sodium.to_base64(sealed, sodium.base64_variants.ORIGINAL);
+}
+
+/** `seal`, once libsodium has loaded (at most `timeoutMs`, and no longer than the attempt lives). */
+export async function sealJson(json: string, key: Uint8Array, timeoutMs: number, signal: AbortSignal): Promise<string> {
+  const sodium = await deadline(loadSodium(), timeoutMs, () => new CryptoUnavailableError('timeout'), signal);
+  return seal(sodium, json, key);
 }

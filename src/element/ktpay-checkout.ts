@@ -1,15 +1,15 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import { CheckoutController, type Phase } from '../checkout/checkout-controller.js';
-import { describeFailure, errorTypeName } from '../checkout/describe-failure.js';
-import { warmSodium } from '../crypto/sodium.js';
-import type { KtpayResult } from '../events.js';
-import type { Lang, Messages } from '../i18n/messages.js';
-import { ATTRIBUTE_NAMES, type CheckoutInput } from '../params/params.js';
-import { lockPageScroll, unlockPageScroll } from './scroll-lock.js';
+import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { emit, type KtpayFailedDetail, type KtpayResult } from '../events.js';
+import type { Lang } from '../i18n/messages.js';
+import type { CheckoutInput } from '../params/params.js';
+import { mayBeReturnFromPaymentPage } from '../ktpay/own-callback-marker.js';
+import { DEFAULT_TIMEOUT_SECONDS, readTimeoutMs } from '../params/timeout.js';
+import { within } from '../util/within.js';
+import { ignoreHeldKeys } from './held-keys.js';
 import { styles } from './ktpay-checkout.styles.js';
 import { LocaleController } from './locale-controller.js';
-import { failureView, fallbackView, loadingView, stepLabel, successView } from './views.js';
+import type { CheckoutModal } from './modal/checkout-modal.js';
+import { loadModalCode } from './modal-code.js';
 
 /**
  * A pay button that takes a card payment through KTPay in a modal: it seals the order with
@@ -55,64 +55,95 @@ import { failureView, fallbackView, loadingView, stepLabel, successView } from '
 export class KtpayCheckout extends LitElement {
   static override styles = styles;
 
+  /**
+   * The attributes, one per transaction parameter, read into properties (never reflected back).
+   * `static properties` rather than decorators: the same, in fewer bytes on the page's initial path.
+   */
+  static override properties: PropertyDeclarations = {
+    appId: { attribute: 'app-id' },
+    appKey: { attribute: 'app-key' },
+    testMode: { attribute: 'test-mode', type: Boolean },
+    apiUrl: { attribute: 'api-url' },
+    widgetUrl: { attribute: 'widget-url' },
+    orderId: { attribute: 'order-id' },
+    amount: {},
+    type: {},
+    serviceId: { attribute: 'service-id' },
+    contractValue: { attribute: 'contract-value' },
+    description: {},
+    callbackBackUrl: { attribute: 'callback-back-url' },
+    callbackSuccessUrl: { attribute: 'callback-success-url' },
+    callbackFailedUrl: { attribute: 'callback-failed-url' },
+    callbackPostUrl: { attribute: 'callback-post-url' },
+    callbackForceBackUrl: { attribute: 'callback-force-back-url' },
+    callbackForceSuccessUrl: { attribute: 'callback-force-success-url' },
+    callbackForceFailedUrl: { attribute: 'callback-force-failed-url' },
+    merchantUserId: { attribute: 'merchant-user-id' },
+    phone: {},
+    email: {},
+    showCloseButton: { attribute: 'show-close-button' },
+    timeout: {},
+    mode: {},
+  };
+
   /** KTPay application id, sent as the `Auth-Identifier` header. Required. */
-  @property({ attribute: 'app-id' }) appId?: string;
+  declare appId?: string;
   /** The merchant's public X25519 key (base64, 32 bytes) the order is sealed to. Required. */
-  @property({ attribute: 'app-key' }) appKey?: string;
+  declare appKey?: string;
   /** Use KTPay's test endpoints instead of production. */
-  @property({ attribute: 'test-mode', type: Boolean }) testMode = false;
+  testMode = false;
   /** Overrides the API endpoint (sandbox, proxy). May be relative to the page. */
-  @property({ attribute: 'api-url' }) apiUrl?: string;
+  declare apiUrl?: string;
   /** Overrides the payment page base (sandbox, proxy). May be relative to the page. */
-  @property({ attribute: 'widget-url' }) widgetUrl?: string;
+  declare widgetUrl?: string;
   /** The merchant's order number, unique per transaction. Required. */
-  @property({ attribute: 'order-id' }) orderId?: string;
+  declare orderId?: string;
   /** Amount in tenge, > 0 with at most 2 decimals. Required. */
-  @property() amount?: string | number;
+  declare amount?: string | number;
   /** `ecom` (default) or `service`. */
-  @property() type?: 'ecom' | 'service' | string;
+  declare type?: 'ecom' | 'service' | string;
   /** KTPay service id; required when type is `service`. */
-  @property({ attribute: 'service-id' }) serviceId?: string | number;
+  declare serviceId?: string | number;
   /** Contract number for the service (phone, account…); required when type is `service`. */
-  @property({ attribute: 'contract-value' }) contractValue?: string;
+  declare contractValue?: string;
   /** Text description of the transaction. */
-  @property() description?: string;
+  declare description?: string;
   /** Where the buyer returns to the shop (absolute http(s)). */
-  @property({ attribute: 'callback-back-url' }) callbackBackUrl?: string;
+  declare callbackBackUrl?: string;
   /** Where the buyer goes after a success, from the result view's Continue. */
-  @property({ attribute: 'callback-success-url' }) callbackSuccessUrl?: string;
+  declare callbackSuccessUrl?: string;
   /** Where the buyer goes after a failure, from the result view's Continue. */
-  @property({ attribute: 'callback-failed-url' }) callbackFailedUrl?: string;
+  declare callbackFailedUrl?: string;
   /** Where KTPay POSTs the final status (the merchant's server). */
-  @property({ attribute: 'callback-post-url' }) callbackPostUrl?: string;
+  declare callbackPostUrl?: string;
   /** Where the buyer goes at once after the payment, skipping the result view. */
-  @property({ attribute: 'callback-force-back-url' }) callbackForceBackUrl?: string;
+  declare callbackForceBackUrl?: string;
   /** Where the buyer goes at once after a success. */
-  @property({ attribute: 'callback-force-success-url' }) callbackForceSuccessUrl?: string;
+  declare callbackForceSuccessUrl?: string;
   /** Where the buyer goes at once after a failure. */
-  @property({ attribute: 'callback-force-failed-url' }) callbackForceFailedUrl?: string;
+  declare callbackForceFailedUrl?: string;
   /** The buyer's id in the merchant's system. */
-  @property({ attribute: 'merchant-user-id' }) merchantUserId?: string;
+  declare merchantUserId?: string;
   /** The buyer's phone. */
-  @property() phone?: string;
+  declare phone?: string;
   /** The buyer's email. */
-  @property() email?: string;
+  declare email?: string;
   /** `"false"` hides the payment page's own close cross. */
-  @property({ attribute: 'show-close-button' }) showCloseButton?: string | boolean;
+  declare showCloseButton?: string | boolean;
   /** Seconds any single wait (encryption module, KTPay's answer) may take. Default 30. */
-  @property() timeout?: string | number;
+  declare timeout?: string | number;
   /**
    * `modal` (default) shows the payment page in the element's modal; `redirect` sends the whole
    * page there instead (for pages where framing fails). The buyer returns through the callback URLs.
    */
-  @property() mode?: 'modal' | 'redirect' | string;
+  declare mode?: 'modal' | 'redirect' | string;
 
   readonly #locale = new LocaleController(this);
-  readonly #checkout = new CheckoutController(this);
-  #modalShown = false;
-  #returnFocus: HTMLElement | null = null;
-  /** The phase last drawn, to see a view being replaced. */
-  #drawnPhase: Phase = 'idle';
+  /** The modal and the payment flow, once their code has loaded (on intent, or at Pay). */
+  #modal: CheckoutModal | undefined;
+  #modalLoading: Promise<CheckoutModal> | undefined;
+  /** Pay was pressed before the modal's code was here: the payment it will start. */
+  #opening: Promise<KtpayResult> | undefined;
 
   // `lang` is a global HTML attribute with a native property; observe it rather than redeclare it.
   static override get observedAttributes(): string[] {
@@ -124,9 +155,20 @@ export class KtpayCheckout extends LitElement {
     if (name === 'lang') this.#locale.sync();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back from the payment page in the whole window: the modal shows the outcome at once.
+    if (mayBeReturnFromPaymentPage()) this.#loadModal().catch(() => {});
+  }
+
   /** Also waits for the words of a newly set language, so the element is drawn in it. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
+    // Pay pressed while the modal's code loads: complete once the modal is drawn.
+    if (this.#opening && this.#modalLoading) {
+      await this.#modalLoading.catch(() => {});
+      complete = (await super.getUpdateComplete()) && complete;
+    }
     let awaited: Promise<void> | undefined;
     while (this.#locale.pending && awaited !== this.#locale.ready) {
       awaited = this.#locale.ready;
@@ -141,12 +183,22 @@ export class KtpayCheckout extends LitElement {
    * the modal; never rejects for a payment outcome. While one is in progress, returns its promise.
    */
   open(): Promise<KtpayResult> {
-    return this.#checkout.open();
+    if (this.#opening) return this.#opening;
+    // Read now: attributes changed after the click do not change this payment.
+    const input = this.#input();
+    if (this.#modal) return this.#modal.open(input);
+    const opening = this.#loadModal().then(
+      (modal) => modal.open(input),
+      (error: unknown) => this.#unavailable(error),
+    );
+    this.#setOpening(opening);
+    void opening.then(() => this.#opening === opening && this.#setOpening(undefined));
+    return opening;
   }
 
   /** Closes the modal; a payment not yet ended is cancelled (`ktpay:close` with reason `cancel`). */
   close(): void {
-    this.#checkout.close();
+    this.#modal?.close();
   }
 
   /**
@@ -157,145 +209,68 @@ export class KtpayCheckout extends LitElement {
     return this.#locale.lang;
   }
 
-  /** @internal for the controller */
-  checkoutInput(): CheckoutInput {
-    const keys = Object.keys(ATTRIBUTE_NAMES) as (keyof CheckoutInput)[];
+  /** The modal's code, loaded once per page, and this element's modal made from it once. */
+  #loadModal(): Promise<CheckoutModal> {
+    if (this.#modalLoading) return this.#modalLoading;
+    // A bad `timeout` is reported once the parameters are read; meanwhile the default applies.
+    const given = this.timeout == null ? '' : String(this.timeout).trim();
+    const timeoutMs = readTimeoutMs(given || undefined) ?? DEFAULT_TIMEOUT_SECONDS * 1000;
+    const code = loadModalCode();
+    let late = false;
+    const loading = within(code, timeoutMs, () => (late = true))
+      .then(() => (late ? Promise.reject(new Error(`no answer in ${timeoutMs} ms`)) : code))
+      .then(({ CheckoutModal }) => {
+        this.#modal ??= new CheckoutModal(this, this.#locale, () => this.#input());
+        this.requestUpdate();
+        return this.#modal;
+      });
+    loading.catch(() => (this.#modalLoading = undefined));
+    return (this.#modalLoading = loading);
+  }
+
+  /** The modal's code did not come: nothing was sent, and the page hears so, in the buyer's language. */
+  #unavailable(error: unknown): KtpayResult {
+    console.warn(`<${this.localName}>: the checkout's code did not load`, error);
+    const detail: KtpayFailedDetail = {
+      orderId: this.orderId == null ? '' : String(this.orderId),
+      source: 'network',
+      code: null,
+      message: this.#locale.buttonWords.unavailable,
+    };
+    emit(this, 'ktpay:failed', detail);
+    return { outcome: 'failed', ...detail };
+  }
+
+  #setOpening(opening: Promise<KtpayResult> | undefined): void {
+    this.#opening = opening;
+    this.requestUpdate();
+  }
+
+  /** The element's properties now: the payment's parameters, as the flow reads them once per Pay. */
+  #input(): CheckoutInput {
+    const keys = Object.keys((this.constructor as typeof KtpayCheckout).properties) as (keyof CheckoutInput)[];
     return Object.fromEntries(keys.map((key) => [key, this[key]])) as CheckoutInput;
   }
 
-  /** @internal for the controller */
-  messages(): Messages {
-    return this.#locale.messages;
-  }
-
-  /** @internal for the controller */
-  paymentFrameWindow(): Window | null | undefined {
-    return this.renderRoot.querySelector<HTMLIFrameElement>('iframe.frame')?.contentWindow;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#modalClosed(false);
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (dialog && !dialog.open && this.isConnected) {
-      this.#returnFocus = deepActiveElement();
-      dialog.showModal();
-      this.#modalShown = true;
-      lockPageScroll();
-    } else if (!dialog) {
-      this.#modalClosed(true);
-    } else if (this.#checkout.phase !== this.#drawnPhase) {
-      this.#keepFocusIn(dialog);
-    }
-    this.#drawnPhase = this.#checkout.phase;
-  }
-
-  /**
-   * A new view replaced the one holding focus (the payment iframe, Try again): focus would fall to
-   * the page's body, and a screen reader would lose its place. Move it to the view's main action,
-   * else the close button. Only on a change of view, so a re-render never pulls focus back.
-   */
-  #keepFocusIn(dialog: HTMLDialogElement): void {
-    const active = this.shadowRoot?.activeElement;
-    if (active && dialog.contains(active)) return;
-    if (document.activeElement !== document.body && document.activeElement !== null) return;
-    dialog.querySelector<HTMLElement>('.result .primary, [part~="close-button"]')?.focus();
-  }
-
-  #modalClosed(restoreFocus: boolean): void {
-    if (!this.#modalShown) return;
-    this.#modalShown = false;
-    unlockPageScroll();
-    if (!restoreFocus) return;
-    const target = this.#returnFocus?.isConnected ? this.#returnFocus : this.renderRoot.querySelector('button');
-    target?.focus();
-    this.#returnFocus = null;
-  }
-
   #onPay = () => void this.open();
-  #onClose = () => this.close();
-  #onRetry = () => this.#checkout.retry();
-  #onContinue = () => this.#checkout.continue();
-  #onFrameLoad = () => this.#checkout.frameLoaded();
-  #onLeaveForPage = () => this.#checkout.leaveForPaymentPage();
-  /** Escape: close through our own path so the buyer gets `ktpay:close` with reason `cancel`. */
-  #onCancel = (event: Event) => {
-    event.preventDefault();
-    this.close();
+  #onIntent = () => {
+    this.#loadModal().then(
+      (modal) => modal.prepare(),
+      () => {}, // Pay reports it
+    );
   };
-  /**
-   * A held Enter repeats: the first press pays and moves focus into the modal, where the repeats
-   * would press its close button and then Pay again. Only a fresh press activates anything.
-   */
-  #onKeydown = (event: KeyboardEvent) => {
-    if (event.repeat && (event.key === 'Enter' || event.key === ' ')) event.preventDefault();
-  };
-  /** The dialog closed by other means (a browser that ignored preventDefault): keep state in step. */
-  #onDialogClose = () => this.close();
+  /** Passive, so a touch that scrolls the page is never held up by us. */
+  #onTouch = { handleEvent: this.#onIntent, passive: true };
 
   protected override render() {
-    const { messages, lang, pending } = this.#locale;
+    const { buttonWords, lang, labelWaiting } = this.#locale;
     // While the first language loads, the default label keeps its room but waits for its words.
-    const label = html`<span class=${pending && this.#checkout.phase === 'idle' ? 'label loading' : 'label'}>${messages.ui.pay}</span>`;
-    return html`<button type="button" class="pay" part="button" aria-haspopup="dialog" lang=${lang}
-        @click=${this.#onPay} @keydown=${this.#onKeydown} @pointerenter=${warmSodium} @focus=${warmSodium}>
+    const label = html`<span class=${labelWaiting ? 'label loading' : 'label'}>${buttonWords.pay}</span>`;
+    return html`<button type="button" class="pay" part="button" aria-haspopup="dialog" aria-busy=${this.#opening && !this.#modal ? 'true' : nothing}
+        lang=${lang} @click=${this.#onPay} @keydown=${ignoreHeldKeys}
+        @pointerenter=${this.#onIntent} @focus=${this.#onIntent} @touchstart=${this.#onTouch}>
         <slot>${label}</slot>
       </button>
-      ${this.#checkout.phase === 'idle' ? nothing : this.#renderModal(messages)}`;
+      ${this.#modal?.render() ?? nothing}`;
   }
-
-  #renderModal(messages: Messages) {
-    const checkout = this.#checkout;
-    const { phase } = checkout;
-    const failure = checkout.failure ? describeFailure(checkout.failure, messages) : undefined;
-    const step = stepLabel(phase, messages);
-    const announcement =
-      step ??
-      (phase === 'succeeded' ? messages.ui.successTitle : failure ? `${messages.ui.failedTitle}. ${failure.message}` : '');
-    const framed = phase === 'acquirer' || phase === 'opening' || phase === 'paying';
-    return html`<dialog part="dialog" lang=${this.#locale.lang} aria-labelledby="title" @keydown=${this.#onKeydown} @cancel=${this.#onCancel} @close=${this.#onDialogClose}>
-      <div class="header" part="header">
-        <h2 class="title" id="title" part="title">${messages.ui.title}</h2>
-        <button type="button" class="close" part="close-button" aria-label=${messages.ui.close} @click=${this.#onClose}>
-          ×
-        </button>
-      </div>
-      <div class="body" part="body">
-        <p class="visually-hidden" role="status">${announcement}</p>
-        ${step ? loadingView(phase, messages) : nothing}
-        ${framed && checkout.pageUrl
-          ? html`<iframe class="frame ${phase === 'paying' ? '' : 'pending'}" part="payment-frame"
-              src=${checkout.pageUrl.href} title=${messages.ui.paymentFrameTitle} allow="payment"
-              sandbox="allow-scripts allow-forms allow-same-origin allow-popups allow-popups-to-escape-sandbox"
-              referrerpolicy="origin" @load=${this.#onFrameLoad}></iframe>`
-          : nothing}
-        ${framed && checkout.pageUrl && checkout.pageSilent ? fallbackView(checkout.pageUrl, messages, this.#onLeaveForPage) : nothing}
-        ${phase === 'succeeded' && checkout.receipt
-          ? successView({ receipt: checkout.receipt, lang: this.#locale.lang, messages, onContinue: this.#onContinue })
-          : nothing}
-        ${phase === 'failed' && failure
-          ? failureView({
-              detail: failure,
-              errorType: errorTypeName(checkout.failure!, messages),
-              messages,
-              retryable: checkout.retryable,
-              leavesPage: checkout.continuesToMerchant,
-              onRetry: this.#onRetry,
-              onContinue: this.#onContinue,
-            })
-          : nothing}
-      </div>
-    </dialog>`;
-  }
-}
-
-/** The focused element, looking inside shadow roots (the pay button lives in ours). */
-function deepActiveElement(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : null;
 }

@@ -1,7 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { buttonWords } from '../i18n/button/words.js';
+import type { ButtonStrings } from '../i18n/button/strings.js';
 import { DEFAULT_LANG, resolveLang } from '../i18n/lang.js';
-import { loadMessages, messagesIfLoaded } from '../i18n/load-messages.js';
-import type { Lang, Messages } from '../i18n/messages.js';
+import type { LazyCatalog } from '../i18n/lazy-catalog.js';
+import type { Lang } from '../i18n/messages.js';
 import { within } from '../util/within.js';
 import { documentLang, watchDocumentLang } from './document-lang.js';
 
@@ -25,14 +27,28 @@ export class LocaleController implements ReactiveController {
 
   #ready: Promise<void> = Promise.resolve();
   #unwatch: (() => void) | undefined;
+  /** Whose words a language needs before the element speaks it: the button's, then the modal's. */
+  readonly #catalogs: LazyCatalog<unknown>[] = [buttonWords];
 
   constructor(private readonly host: LocaleHost) {
     host.addController(this);
   }
 
-  /** The words of `lang` (always loaded: a language is only taken once it is). */
-  get messages(): Messages {
-    return messagesIfLoaded(this.lang)!;
+  /** The button's words in `lang` (always loaded: a language is only taken once it is). */
+  get buttonWords(): ButtonStrings {
+    return buttonWords.ifLoaded(this.lang)!;
+  }
+
+  /** The default label waits, hidden, for the words of a language the element has not spoken yet. */
+  get labelWaiting(): boolean {
+    return this.pending && this.lang !== this.wanted;
+  }
+
+  /** From now on a language is taken only once `catalog` has its words too (the modal's, loaded with it). */
+  require(catalog: LazyCatalog<unknown>): void {
+    if (this.#catalogs.includes(catalog)) return;
+    this.#catalogs.push(catalog);
+    this.sync();
   }
 
   /** The language asked for, whether or not it has loaded. */
@@ -58,7 +74,7 @@ export class LocaleController implements ReactiveController {
   /** Call when `lang` may have changed. */
   sync(): void {
     const wanted = this.wanted;
-    if (messagesIfLoaded(wanted)) {
+    if (this.#catalogs.every((catalog) => catalog.ifLoaded(wanted))) {
       this.#ready = Promise.resolve();
       this.#use(wanted);
       return;
@@ -72,7 +88,7 @@ export class LocaleController implements ReactiveController {
       this.host.requestUpdate();
       console.warn(`<${this.host.localName}>: could not load the "${wanted}" translations`, why);
     };
-    const loading = loadMessages(wanted).then(() => {
+    const loading = Promise.all(this.#catalogs.map((catalog) => catalog.load(wanted))).then(() => {
       if (this.wanted === wanted) this.#use(wanted);
     }, giveUp);
     this.#ready = within(loading, LANGUAGE_WAIT_MS, () => giveUp(`no answer in ${LANGUAGE_WAIT_MS} ms`));

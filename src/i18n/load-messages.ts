@@ -1,45 +1,22 @@
-import type { LocaleModule, TemplateMap } from '@lit/localize';
+import type { LocaleModule } from '@lit/localize';
+import { lazyCatalog } from './lazy-catalog.js';
 import type { Lang, Messages } from './messages.js';
 import { messagesOf } from './translator.js';
 
-type TargetLang = Exclude<Lang, 'ru'>;
+const translated = async (chunk: Promise<LocaleModule>) => messagesOf((await chunk).templates);
 
 /**
- * The translations, one chunk per language, fetched the first time an element speaks it. A static
- * map, not a template-literal `import()`: bundlers and the test runner both see the files.
- * Russian is the source locale and needs no chunk.
+ * What the modal says, in every language: loaded with the modal, never on the page's initial path.
+ * Russian is the source locale, whose words are the defaults in `strings/`; the others are one
+ * chunk each, fetched the first time an element speaks them.
  */
-const TRANSLATIONS: Readonly<Record<TargetLang, () => Promise<LocaleModule>>> = {
-  kk: () => import('./generated/kk.js'),
-  en: () => import('./generated/en.js'),
-};
-
-const loaded = new Map<Lang, TemplateMap | undefined>([['ru', undefined]]);
-const loading = new Map<TargetLang, Promise<Messages>>();
+export const modalMessages = lazyCatalog<Messages>(() => messagesOf(), {
+  kk: () => translated(import('./generated/kk.js')),
+  en: () => translated(import('./generated/en.js')),
+});
 
 /** The words of `lang` if they are already here (Russian always is). */
-export function messagesIfLoaded(lang: Lang): Messages | undefined {
-  return loaded.has(lang) ? messagesOf(loaded.get(lang)) : undefined;
-}
+export const messagesIfLoaded = (lang: Lang): Messages | undefined => modalMessages.ifLoaded(lang);
 
-/** The words of `lang`, loading its chunk once per page. A failed load is asked again next time. */
-export function loadMessages(lang: Lang): Promise<Messages> {
-  const now = messagesIfLoaded(lang);
-  if (now) return Promise.resolve(now);
-  const target = lang as TargetLang; // only Russian is always loaded
-  let pending = loading.get(target);
-  if (!pending) {
-    pending = TRANSLATIONS[target]().then(
-      ({ templates }) => {
-        loaded.set(target, templates);
-        return messagesOf(templates);
-      },
-      (error: unknown) => {
-        loading.delete(target);
-        throw error;
-      },
-    );
-    loading.set(target, pending);
-  }
-  return pending;
-}
+/** The words of `lang`, loading its chunk once per page. */
+export const loadMessages = (lang: Lang): Promise<Messages> => modalMessages.load(lang);

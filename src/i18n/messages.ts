@@ -27,8 +27,6 @@ export type FieldProblem =
   | 'already-paid';
 
 export interface UiStrings {
-  /** The pay button's label when the merchant put nothing in its slot. */
-  pay: string;
   /** The modal's visible title (also its accessible name). */
   title: string;
   close: string;

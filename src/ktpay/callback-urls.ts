@@ -1,8 +1,9 @@
 import { parseHttpUrl } from '../params/url.js';
 import type { OwnCallbackUrls } from './request.js';
 
-/** The query parameter that marks the element's own callback URLs. */
-export const OWN_CALLBACK_PARAM = 'ktpay-checkout';
+import { OWN_CALLBACK_PARAM } from './own-callback-marker.js';
+
+export { OWN_CALLBACK_PARAM };
 
 /**
  * KTPay's page reports an outcome only by sending the buyer to a callback URL. Where the merchant

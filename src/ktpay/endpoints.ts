@@ -1,4 +1,5 @@
 import type { Connection } from '../params/params.js';
+import { parseHttpUrl } from '../params/url.js';
 
 /** KTPay's published endpoints (ktwidget-client-js); seed 001 names an older test host. */
 export const KTPAY_ENDPOINTS = {
@@ -23,5 +24,17 @@ export function ktpayEndpoints(connection: Connection): KtpayEndpoints {
   return {
     api: connection.apiUrl ?? new URL(defaults.api),
     widget: connection.widgetUrl ?? new URL(defaults.widget),
+  };
+}
+
+/**
+ * The origins a payment will talk to (the API and the payment page), for connection hints when
+ * the buyer shows intent: read before the attributes are validated, so an unusable URL is skipped.
+ */
+export function ktpayOrigins(connection: { testMode?: boolean; apiUrl?: string | null; widgetUrl?: string | null }, base: string): { api?: string; widget?: string } {
+  const defaults = KTPAY_ENDPOINTS[connection.testMode ? 'test' : 'production'];
+  return {
+    api: parseHttpUrl(connection.apiUrl || defaults.api, base)?.origin,
+    widget: parseHttpUrl(connection.widgetUrl || defaults.widget, base)?.origin,
   };
 }

@@ -1,3 +1,4 @@
+import { readTimeoutMs } from './timeout.js';
 import { decodeAppKey } from '../crypto/app-key.js';
 import type { FieldProblem } from '../i18n/messages.js';
 import { parseHttpUrl } from './url.js';
@@ -78,7 +79,6 @@ export type ParamsResult =
   | { ok: true; payment: Payment; connection: Connection; mode: CheckoutMode }
   | { ok: false; orderId: string; fields: FieldProblems };
 
-export const DEFAULT_TIMEOUT_SECONDS = 30;
 
 /** Attribute names, used to name bad fields the way the merchant wrote them. */
 export const ATTRIBUTE_NAMES = {
@@ -193,14 +193,13 @@ export function readParams(input: CheckoutInput, baseUrl: string): ParamsResult 
   const email = text(input.email);
   if (email !== undefined && !EMAIL.test(email)) problem('email', 'email');
 
-  const timeoutText = text(input.timeout);
-  const timeoutSeconds = timeoutText === undefined ? DEFAULT_TIMEOUT_SECONDS : Number(timeoutText);
-  if (!(timeoutSeconds > 0) || !Number.isFinite(timeoutSeconds)) problem('timeout', 'timeout');
+  const timeoutMs = readTimeoutMs(text(input.timeout));
+  if (timeoutMs === undefined) problem('timeout', 'timeout');
 
   const mode = text(input.mode) ?? 'modal';
   if (mode !== 'modal' && mode !== 'redirect') problem('mode', 'mode');
 
-  if (Object.keys(fields).length > 0 || !appId || !appKey || !orderId) {
+  if (Object.keys(fields).length > 0 || !appId || !appKey || !orderId || !timeoutMs) {
     return { ok: false, orderId: orderId ?? '', fields };
   }
 
@@ -221,8 +220,7 @@ export function readParams(input: CheckoutInput, baseUrl: string): ParamsResult 
     appId,
     appKey,
     testMode: input.testMode === true,
-    // setTimeout cannot wait longer than 2^31-1 ms (about 24.8 days); longer would fire at once.
-    timeoutMs: Math.min(timeoutSeconds * 1000, 2 ** 31 - 1),
+    timeoutMs,
   };
   if (apiUrl) connection.apiUrl = apiUrl;
   if (widgetUrl) connection.widgetUrl = widgetUrl;

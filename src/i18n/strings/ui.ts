@@ -9,7 +9,6 @@ import type { UiStrings } from '../messages.js';
  */
 export function uiStrings(t: MsgFn): UiStrings {
   return {
-    pay: t('Оплатить', { id: 'ui.pay', desc: 'The pay button, when the merchant gave it no label.' }),
     title: t('Оплата картой', { id: 'ui.title', desc: "The modal's title and accessible name." }),
     close: t('Закрыть', { id: 'ui.close' }),
     steps: {

@@ -3,7 +3,7 @@
 // structured `ktpay:result` message. Test only.
 import { cardOutcome, secureCodeOutcome, type CardOutcome } from '../cards.js';
 import type { SandboxTransaction } from '../handlers.js';
-import { formatAmount } from '../../i18n/lang.js';
+import { formatAmount } from '../../i18n/format-amount.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const params = new URLSearchParams(location.search);

@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Phase, Receipt } from '../checkout/checkout-controller.js';
-import type { KtpayFailedDetail } from '../events.js';
-import { formatAmount } from '../i18n/lang.js';
-import type { Lang, Messages } from '../i18n/messages.js';
+import type { Phase, Receipt } from '../../checkout/checkout-controller.js';
+import type { KtpayFailedDetail } from '../../events.js';
+import { formatAmount } from '../../i18n/format-amount.js';
+import type { Lang, Messages } from '../../i18n/messages.js';
 
 // Pure functions from state to templates: no state, no side effects, so each view can be read
 // (and shown in a story) on its own.

@@ -1,0 +1,184 @@
+import { adoptStyles, html, nothing, type LitElement, type ReactiveController } from 'lit';
+import { CheckoutController, type Phase } from '../../checkout/checkout-controller.js';
+import { describeFailure, errorTypeName } from '../../checkout/describe-failure.js';
+import type { KtpayResult } from '../../events.js';
+import { modalMessages } from '../../i18n/load-messages.js';
+import type { Messages } from '../../i18n/messages.js';
+import type { CheckoutInput } from '../../params/params.js';
+import { ignoreHeldKeys } from '../held-keys.js';
+import type { LocaleController } from '../locale-controller.js';
+import { modalStyles } from './modal.styles.js';
+import { prepareForPayment } from './prepare.js';
+import { lockPageScroll, unlockPageScroll } from './scroll-lock.js';
+import { failureView, fallbackView, loadingView, stepLabel, successView } from './views.js';
+
+/** The element, as the modal sees it. */
+export interface ModalHost extends LitElement {
+  /** The apiUrl, widgetUrl and testMode attributes, for connection hints. */
+  readonly apiUrl?: string;
+  readonly widgetUrl?: string;
+  readonly testMode?: boolean;
+}
+
+/**
+ * The modal and the payment flow behind it: everything after the pay button, in a chunk of its
+ * own that the element fetches on the buyer's first sign of intent (pointer, focus, touch) and
+ * never on the page's initial path. Draws the native `<dialog>` (WAI-ARIA modal pattern: opened
+ * with `showModal()`, focus moved in and given back, Escape closes, labelled by its title) and
+ * brings its own styles and words.
+ */
+export class CheckoutModal implements ReactiveController {
+  readonly #checkout: CheckoutController;
+  #shown = false;
+  #returnFocus: HTMLElement | null = null;
+  /** The phase last drawn, to see a view being replaced. */
+  #drawnPhase: Phase = 'idle';
+
+  constructor(
+    private readonly host: ModalHost,
+    private readonly locale: LocaleController,
+    input: () => CheckoutInput,
+  ) {
+    this.#checkout = new CheckoutController(host, {
+      input,
+      messages: () => this.#messages,
+      paymentFrameWindow: () => host.renderRoot.querySelector<HTMLIFrameElement>('iframe.frame')?.contentWindow,
+    });
+    host.addController(this);
+    // A language is taken from now on only once the modal's words are here too.
+    locale.require(modalMessages);
+  }
+
+  /** The modal's words in the element's language; Russian if that language's chunk never came. */
+  get #messages(): Messages {
+    return modalMessages.ifLoaded(this.locale.lang) ?? modalMessages.ifLoaded('ru')!;
+  }
+
+  /** The buyer shows intent: get libsodium and the connections ready before the click. */
+  prepare(): void {
+    prepareForPayment(this.host);
+  }
+
+  /** Starts the payment, once the modal's words in the element's language are here. */
+  open(input: CheckoutInput): Promise<KtpayResult> {
+    if (!this.locale.pending) return this.#checkout.open(input);
+    return this.locale.ready.then(() => this.#checkout.open(input));
+  }
+
+  close(): void {
+    this.#checkout.close();
+  }
+
+  hostConnected(): void {
+    const root = this.host.renderRoot;
+    if (root instanceof ShadowRoot) adoptStyles(root, [...(this.host.constructor as typeof LitElement).elementStyles, modalStyles]);
+  }
+
+  hostDisconnected(): void {
+    this.#closed(false);
+  }
+
+  hostUpdated(): void {
+    const dialog = this.host.renderRoot.querySelector('dialog');
+    if (dialog && !dialog.open && this.host.isConnected) {
+      this.#returnFocus = deepActiveElement();
+      dialog.showModal();
+      this.#shown = true;
+      lockPageScroll();
+    } else if (!dialog) {
+      this.#closed(true);
+    } else if (this.#checkout.phase !== this.#drawnPhase) {
+      this.#keepFocusIn(dialog);
+    }
+    this.#drawnPhase = this.#checkout.phase;
+  }
+
+  /**
+   * A new view replaced the one holding focus (the payment iframe, Try again): focus would fall to
+   * the page's body, and a screen reader would lose its place. Move it to the view's main action,
+   * else the close button. Only on a change of view, so a re-render never pulls focus back.
+   */
+  #keepFocusIn(dialog: HTMLDialogElement): void {
+    const active = this.host.shadowRoot?.activeElement;
+    if (active && dialog.contains(active)) return;
+    if (document.activeElement !== document.body && document.activeElement !== null) return;
+    dialog.querySelector<HTMLElement>('.result .primary, [part~="close-button"]')?.focus();
+  }
+
+  #closed(restoreFocus: boolean): void {
+    if (!this.#shown) return;
+    this.#shown = false;
+    unlockPageScroll();
+    if (!restoreFocus) return;
+    const target = this.#returnFocus?.isConnected ? this.#returnFocus : this.host.renderRoot.querySelector('button');
+    target?.focus();
+    this.#returnFocus = null;
+  }
+
+  #onClose = () => this.close();
+  #onRetry = () => this.#checkout.retry();
+  #onContinue = () => this.#checkout.continue();
+  #onFrameLoad = () => this.#checkout.frameLoaded();
+  #onLeaveForPage = () => this.#checkout.leaveForPaymentPage();
+  /** Escape: close through our own path so the buyer gets `ktpay:close` with reason `cancel`. */
+  #onCancel = (event: Event) => {
+    event.preventDefault();
+    this.close();
+  };
+
+  /** The dialog, or nothing while no payment is under way. */
+  render() {
+    const checkout = this.#checkout;
+    const { phase } = checkout;
+    if (phase === 'idle') return nothing;
+    const messages = this.#messages;
+    const { lang } = this.locale;
+    const failure = checkout.failure ? describeFailure(checkout.failure, messages) : undefined;
+    const step = stepLabel(phase, messages);
+    const announcement =
+      step ??
+      (phase === 'succeeded' ? messages.ui.successTitle : failure ? `${messages.ui.failedTitle}. ${failure.message}` : '');
+    const framed = phase === 'acquirer' || phase === 'opening' || phase === 'paying';
+    // The dialog closed by other means (a browser that ignored preventDefault): `close` keeps state in step.
+    return html`<dialog part="dialog" lang=${lang} aria-labelledby="title" @keydown=${ignoreHeldKeys} @cancel=${this.#onCancel} @close=${this.#onClose}>
+      <div class="header" part="header">
+        <h2 class="title" id="title" part="title">${messages.ui.title}</h2>
+        <button type="button" class="close" part="close-button" aria-label=${messages.ui.close} @click=${this.#onClose}>
+          ×
+        </button>
+      </div>
+      <div class="body" part="body">
+        <p class="visually-hidden" role="status">${announcement}</p>
+        ${step ? loadingView(phase, messages) : nothing}
+        ${framed && checkout.pageUrl
+          ? html`<iframe class="frame ${phase === 'paying' ? '' : 'pending'}" part="payment-frame"
+              src=${checkout.pageUrl.href} title=${messages.ui.paymentFrameTitle} allow="payment"
+              sandbox="allow-scripts allow-forms allow-same-origin allow-popups allow-popups-to-escape-sandbox"
+              referrerpolicy="origin" @load=${this.#onFrameLoad}></iframe>`
+          : nothing}
+        ${framed && checkout.pageUrl && checkout.pageSilent ? fallbackView(checkout.pageUrl, messages, this.#onLeaveForPage) : nothing}
+        ${phase === 'succeeded' && checkout.receipt
+          ? successView({ receipt: checkout.receipt, lang, messages, onContinue: this.#onContinue })
+          : nothing}
+        ${phase === 'failed' && failure
+          ? failureView({
+              detail: failure,
+              errorType: errorTypeName(checkout.failure!, messages),
+              messages,
+              retryable: checkout.retryable,
+              leavesPage: checkout.continuesToMerchant,
+              onRetry: this.#onRetry,
+              onContinue: this.#onContinue,
+            })
+          : nothing}
+      </div>
+    </dialog>`;
+  }
+}
+
+/** The focused element, looking inside shadow roots (the pay button lives in ours). */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
+}

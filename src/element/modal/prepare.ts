@@ -1,0 +1,36 @@
+import { warmSodium } from '../../crypto/sodium.js';
+import { ktpayOrigins } from '../../ktpay/endpoints.js';
+
+const hinted = new Set<string>();
+
+/** Opens a connection ahead of the request. A hint: one `<link>` per origin and page, never an error. */
+function preconnect(origin: string | undefined, anonymous: boolean): void {
+  const key = `${origin} ${anonymous}`;
+  if (!origin || origin === location.origin || hinted.has(key)) return;
+  hinted.add(key);
+  const link = document.createElement('link');
+  link.rel = 'preconnect';
+  link.href = origin;
+  if (anonymous) link.crossOrigin = 'anonymous';
+  document.head.append(link);
+}
+
+export interface Intent {
+  testMode?: boolean;
+  apiUrl?: string | null;
+  widgetUrl?: string | null;
+}
+
+/**
+ * The buyer is moving to pay (pointer on the button, focus, touch; the modal's code has just
+ * loaded for it): fetch libsodium and open the connections paying needs, so the click finds them
+ * ready. Not on page load: most visitors never pay, and libsodium is ~150 kB.
+ */
+export function prepareForPayment(intent: Intent): void {
+  warmSodium();
+  const origins = ktpayOrigins(intent, document.baseURI);
+  // The API is fetched without credentials (an anonymous connection); the payment page is a
+  // navigation of the iframe (a credentialed one).
+  preconnect(origins.api, true);
+  preconnect(origins.widget, false);
+}

@@ -1,0 +1,13 @@
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+
+/**
+ * The `timeout` attribute (seconds; blank for the default) in milliseconds, or undefined when it
+ * is not a positive number. Its own module: the element reads it before the rest of the
+ * parameters have loaded, to bound the wait for the modal's code.
+ */
+export function readTimeoutMs(seconds: string | undefined): number | undefined {
+  const value = seconds === undefined ? DEFAULT_TIMEOUT_SECONDS : Number(seconds);
+  if (!(value > 0) || !Number.isFinite(value)) return undefined;
+  // setTimeout cannot wait longer than 2^31-1 ms (about 24.8 days); longer would fire at once.
+  return Math.min(value * 1000, 2 ** 31 - 1);
+}

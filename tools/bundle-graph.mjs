@@ -1,0 +1,66 @@
+// The built files as a graph of imports, for the size budget and the benchmark: which chunks an
+// entry loads at once (its static imports, followed through) and which only on demand (`import()`).
+// Works on vite's minified ES output in dist/, where every import names a relative "./chunk.js".
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'](\.\/[^"']+)["']/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["'](\.\/[^"']+)["']\s*\)/g;
+
+const names = (code, pattern) => [...code.matchAll(pattern)].map((match) => match[1].slice(2));
+
+/** A built file's direct imports: `initial` ones load with it, `lazy` ones on demand. */
+export function importsOf(dir, file) {
+  const code = readFileSync(join(dir, file), 'utf8');
+  return { initial: names(code, STATIC_IMPORT), lazy: names(code, DYNAMIC_IMPORT) };
+}
+
+/** The files a page downloads to run `entry`: the entry and its static imports, followed through. */
+export function initialPath(dir, entry) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const next of importsOf(dir, file).initial) visit(next);
+  };
+  visit(entry);
+  return [...seen];
+}
+
+/** Every file `entry` can ever load, statically or on demand. */
+export function reachable(dir, entry) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const { initial, lazy } = importsOf(dir, file);
+    for (const next of [...initial, ...lazy]) visit(next);
+  };
+  visit(entry);
+  return [...seen];
+}
+
+/** Bytes of a file as served: raw, gzip -9 and brotli at its best. */
+export function sizeOf(dir, file) {
+  const bytes = readFileSync(join(dir, file));
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+/** The summed sizes of several files. */
+export function sizeOfAll(dir, files) {
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const file of files) {
+    const size = sizeOf(dir, file);
+    total.raw += size.raw;
+    total.gzip += size.gzip;
+    total.brotli += size.brotli;
+  }
+  return total;
+}
+
+export const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
