@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { merchantBackend } from './demo/merchant-backend.js';
 import { rewriteDevUrl } from './tools/dev-routes.js';
+import { minifyLitCss } from './tools/minify-lit-css.js';
 
 /** Serves the sandbox payment page at /sandbox/payment-card and says where the demo is. */
 function sandboxDevServer(): Plugin {
@@ -33,8 +34,20 @@ function sandboxDevServer(): Plugin {
  */
 const PACKAGE_DEPENDENCIES = [/^lit(\/.*)?$/, /^@lit\//, /^libsodium-wrappers$/, /^msw(\/.*)?$/, /^node:/];
 
+/**
+ * In the package's build, each language's words stay a chunk of their own and the small modules
+ * the element shares with `describeError` stay out of its chunk: otherwise the chunking merges them
+ * into describe-error's (all languages), and a bundler would put that on the page's initial path.
+ */
+function packageChunk(id: string): string | undefined {
+  const words = /\/i18n\/generated\/(button\/)?(\w+)\.ts$/.exec(id);
+  if (words) return words[1] ? `button-words-${words[2]}` : `messages-${words[2]}`;
+  if (/\/i18n\/lang\.ts$/.test(id)) return 'lang';
+  return undefined;
+}
+
 export default defineConfig(({ mode }) => ({
-  plugins: [sandboxDevServer(), merchantBackend()],
+  plugins: [sandboxDevServer(), merchantBackend(), minifyLitCss()],
   server: { port: 5173 },
   build: {
     target: 'es2022',
@@ -55,7 +68,12 @@ export default defineConfig(({ mode }) => ({
     },
     rollupOptions: {
       external: mode === 'cdn' ? [] : PACKAGE_DEPENDENCIES,
-      preserveEntrySignatures: 'allow-extension',
+      // The script-tag build goes to browsers as it is: what the entry shares with the modal's
+      // chunk stays in the entry (one request, not two), and it is minified whole (Vite keeps
+      // whitespace in library ES output, which the package's entries keep for bundlers).
+      ...(mode === 'cdn'
+        ? { preserveEntrySignatures: 'allow-extension' as const, output: { minify: true } }
+        : { output: { manualChunks: packageChunk } }),
     },
   },
 }));

@@ -1,5 +1,6 @@
 import type sodiumModule from 'libsodium-wrappers';
 import { deadline } from '../util/deadline.js';
+import { compileEmptyWasm, importLibsodium } from './libsodium-module.js';
 
 type Sodium = typeof sodiumModule;
 
@@ -16,17 +17,11 @@ export class CryptoUnavailableError extends Error {
   }
 }
 
-/** The smallest valid WebAssembly module: magic number and version. */
-const EMPTY_WASM_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
-
-/**
- * libsodium-wrappers is WebAssembly only. Compiling an empty module first answers in microseconds
- * whether the page's CSP allows WebAssembly, instead of downloading ~150 kB to find out.
- */
+/** Fails fast, before any download, where WebAssembly cannot run (see `compileEmptyWasm`). */
 function assertWasmAllowed(): void {
   if (typeof WebAssembly !== 'object') throw new CryptoUnavailableError('load');
   try {
-    new WebAssembly.Module(EMPTY_WASM_MODULE);
+    compileEmptyWasm();
   } catch (cause) {
     throw new CryptoUnavailableError('csp', { cause });
   }
@@ -47,7 +42,7 @@ export function loadSodium(): Promise<Sodium> {
   loading ??= (async () => {
     assertWasmAllowed();
     try {
-      const sodium = (await import('libsodium-wrappers')).default;
+      const sodium = (await importLibsodium()).default;
       await sodium.ready;
       return (ready = sodium);
     } catch (cause) {

@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { prefetchLibsodium } from '../crypto/libsodium-module.js';
 import { emit, type KtpayFailedDetail, type KtpayResult } from '../events.js';
 import type { Lang } from '../i18n/messages.js';
 import type { CheckoutInput } from '../params/params.js';
@@ -254,6 +255,7 @@ export class KtpayCheckout extends LitElement {
 
   #onPay = () => void this.open();
   #onIntent = () => {
+    prefetchLibsodium();
     this.#loadModal().then(
       (modal) => modal.prepare(),
       () => {}, // Pay reports it
