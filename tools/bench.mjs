@@ -38,7 +38,25 @@ if (!existsSync(join(DIST, ENTRY))) {
 const APP_KEY = 'bXaEMUkum1Lw+Y4LBpzjThulVr655X3zNSjlJ71A/04='; // the sandbox's public key
 const TYPES = { '.js': 'text/javascript', '.map': 'application/json', '.html': 'text/html; charset=utf-8' };
 
-function merchantPage(origin, count, lang) {
+/**
+ * The yardstick for rendering: the smallest Lit element with a button, built the same way, so the
+ * figures say what <ktpay-checkout> adds to what Lit itself costs on this machine.
+ */
+async function buildLitBaseline() {
+  const { build } = await import('vite');
+  const source = "import { LitElement, html, css } from 'lit';\n" +
+    "customElements.define('ktpay-checkout', class extends LitElement { static styles = css`button{font:inherit}`; render() { return html`<button>Pay</button>`; } });";
+  const output = await build({
+    configFile: false,
+    logLevel: 'silent',
+    plugins: [{ name: 'baseline', resolveId: (id) => (id === 'lit-baseline' ? '\0lit-baseline' : null), load: (id) => (id === '\0lit-baseline' ? source : null) }],
+    build: { write: false, minify: true, modulePreload: { polyfill: false }, rollupOptions: { input: 'lit-baseline' } },
+  });
+  return output.output.find((chunk) => chunk.isEntry).code;
+}
+const LIT_BASELINE = await buildLitBaseline();
+
+function merchantPage(origin, count, lang, entry = `/dist/${ENTRY}`) {
   const buttons = Array.from(
     { length: count },
     (_, i) => `<ktpay-checkout app-id="bench" app-key="${APP_KEY}" api-url="${origin}/api" widget-url="${origin}"
@@ -79,11 +97,13 @@ function merchantPage(origin, count, lang) {
 ${buttons}
 <script type="module">
   const start = performance.now();
-  await import('/dist/${ENTRY}');
+  await import('${entry}');
   const elements = [...document.querySelectorAll('ktpay-checkout')];
   await Promise.all(elements.map((element) => element.updateComplete));
   await new Promise(requestAnimationFrame);
-  bench.rendered = { sinceImport: performance.now() - start, sinceNavigation: performance.now() };
+  const now = performance.now();
+  const fetched = performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname === '${entry}').responseEnd;
+  bench.rendered = { sinceImport: now - start, sinceFetched: now - fetched, sinceNavigation: now };
 </script></body></html>`;
 }
 
@@ -94,7 +114,11 @@ const server = createServer((req, res) => {
   const origin = `http://${req.headers.host}`;
   if (url.pathname === '/page') {
     res.writeHead(200, { 'Content-Type': TYPES['.html'] });
-    res.end(merchantPage(origin, Number(url.searchParams.get('n') ?? 1), url.searchParams.get('lang') ?? 'ru'));
+    const entry = url.searchParams.get('baseline') ? '/lit-baseline.js' : undefined;
+    res.end(merchantPage(origin, Number(url.searchParams.get('n') ?? 1), url.searchParams.get('lang') ?? 'ru', entry));
+  } else if (url.pathname === '/lit-baseline.js') {
+    res.writeHead(200, { 'Content-Type': TYPES['.js'], 'Cache-Control': 'no-cache' });
+    res.end(LIT_BASELINE);
   } else if (url.pathname === '/api') {
     req.resume();
     req.on('end', () =>
@@ -139,9 +163,9 @@ async function freshPage() {
   return { page, cdp, downloaded, close: () => context.close() };
 }
 
-async function open(n, lang = 'ru') {
+async function open(n, lang = 'ru', baseline = false) {
   const session = await freshPage();
-  await session.page.goto(`${ORIGIN}/page?n=${n}&lang=${lang}`);
+  await session.page.goto(`${ORIGIN}/page?n=${n}&lang=${lang}${baseline ? '&baseline=1' : ''}`);
   session.rendered = await session.page.waitForFunction(() => window.bench.rendered, null, { polling: 5 }).then((h) => h.jsonValue());
   return session;
 }
@@ -196,6 +220,7 @@ for (let run = 0; run < RUNS; run++) {
     const session = await open(1);
     if (!warm) {
       record('render1', session.rendered.sinceImport);
+      record('render1.fetched', session.rendered.sinceFetched);
       await idle(session.page);
       beforeTouch.ru ??= [...new Set(session.downloaded)];
     }
@@ -214,8 +239,14 @@ for (let run = 0; run < RUNS; run++) {
   }
   const hundred = await open(100);
   record('render100', hundred.rendered.sinceImport);
+  record('render100.fetched', hundred.rendered.sinceFetched);
   record('heap100', await heapBytes(hundred.cdp));
   await hundred.close();
+  for (const n of [1, 100]) {
+    const lit = await open(n, 'ru', true);
+    record(`lit${n}.fetched`, lit.rendered.sinceFetched);
+    await lit.close();
+  }
   const none = await open(0);
   record('heap0', await heapBytes(none.cdp));
   await none.close();
@@ -263,8 +294,12 @@ const groups = [
 const sizeRows = groups.map(({ label, files, gzip, brotli }) => [label, `${kB(gzip)} gz · ${kB(brotli)} br`, files.join(', ') || '—']);
 
 const timeRows = [
-  ['Module load → button rendered, 1 element', ms('render1')],
-  ['Module load → button rendered, 100 elements', ms('render100')],
+  ['import() → button rendered, 1 element (fetch included)', ms('render1')],
+  ['import() → button rendered, 100 elements (fetch included)', ms('render100')],
+  ['Module fetched → button rendered, 1 element', ms('render1.fetched')],
+  ['Module fetched → button rendered, 100 elements', ms('render100.fetched')],
+  ['Baseline: module fetched → rendered, bare Lit button, 1 element', ms('lit1.fetched')],
+  ['Baseline: module fetched → rendered, bare Lit button, 100 elements', ms('lit100.fetched')],
   ['Click → request sent, cold', ms('cold.toRequest')],
   ['Click → request sent, warm (pointer entered first)', ms('warm.toRequest')],
   ['Click → API answer, cold', ms('cold.toAnswer')],
