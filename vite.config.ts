@@ -40,10 +40,14 @@ const PACKAGE_DEPENDENCIES = [/^lit(\/.*)?$/, /^@lit\//, /^libsodium-wrappers$/,
  * into describe-error's (all languages), and a bundler would put that on the page's initial path.
  */
 function packageChunk(id: string): string | undefined {
+  return wordsChunk(id) ?? (/\/i18n\/lang\.ts$/.test(id) ? 'lang' : undefined);
+}
+
+/** Names each language's chunks for what they hold: the button's words, or the modal's. */
+function wordsChunk(id: string): string | undefined {
   const words = /\/i18n\/generated\/(button\/)?(\w+)\.ts$/.exec(id);
-  if (words) return words[1] ? `button-words-${words[2]}` : `messages-${words[2]}`;
-  if (/\/i18n\/lang\.ts$/.test(id)) return 'lang';
-  return undefined;
+  if (!words) return undefined;
+  return words[1] ? `button-words-${words[2]}` : `messages-${words[2]}`;
 }
 
 export default defineConfig(({ mode }) => ({
@@ -72,7 +76,7 @@ export default defineConfig(({ mode }) => ({
       // chunk stays in the entry (one request, not two), and it is minified whole (Vite keeps
       // whitespace in library ES output, which the package's entries keep for bundlers).
       ...(mode === 'cdn'
-        ? { preserveEntrySignatures: 'allow-extension' as const, output: { minify: true } }
+        ? { preserveEntrySignatures: 'allow-extension' as const, output: { minify: true, manualChunks: wordsChunk } }
         : { output: { manualChunks: packageChunk } }),
     },
   },

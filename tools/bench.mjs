@@ -177,8 +177,12 @@ const idle = (page) => page.waitForLoadState('networkidle').then(() => page.wait
  * when `warm`), until the payment page shows.
  */
 async function clickToPage(page, { warm }) {
-  await page.locator('#bare').click();
-  await page.waitForFunction(() => window.bench.bareDone, null, { polling: 5 });
+  // Twice: the first request of a page pays for setting its connection up, in both cases.
+  for (let i = 0; i < 2; i++) {
+    await page.evaluate(() => (window.bench.bareDone = false));
+    await page.locator('#bare').click();
+    await page.waitForFunction(() => window.bench.bareDone, null, { polling: 5 });
+  }
   const button = page.locator('ktpay-checkout').first().locator('button');
   if (warm) {
     await button.hover();
@@ -190,7 +194,7 @@ async function clickToPage(page, { warm }) {
   return page.evaluate(() => {
     const { click, bareClick, shown, longTasks, longestFrame } = window.bench;
     const api = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api') && e.startTime >= click);
-    const bare = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api?bare'));
+    const bare = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api?bare')).at(-1);
     const tasks = longTasks.filter((task) => task.start + task.duration >= click && task.start <= shown);
     return {
       toRequest: api.startTime - click,
@@ -281,7 +285,7 @@ const mb = (bytes) => `${(bytes / 1048576).toFixed(2)} MB`;
 
 const all = reachable(DIST, ENTRY);
 const crypto = all.filter((file) => file.startsWith('libsodium'));
-const locales = all.filter((file) => /^(kk|en|ru)[-.]/.test(file) || /locale/.test(file));
+const locales = all.filter((file) => /^(button-words|messages)-/.test(file));
 const groups = [
   ['Initial path, ru page (downloaded before the button is touched)', beforeTouch.ru],
   ['Initial path, kk page', beforeTouch.kk],

@@ -13,10 +13,12 @@ export function minifyLitCss(): Plugin {
     apply: 'build',
     transform(code, id) {
       if (!id.endsWith('.styles.ts')) return null;
-      return code.replace(/\bcss`([^`$]*)`/g, (_, text: string) => {
-        const minified = transform({ filename: id, code: new TextEncoder().encode(text), minify: true }).code;
-        return `css\`${new TextDecoder().decode(minified)}\``;
+      const minified = code.replace(/\bcss`([^`$]*)`/g, (_, text: string) => {
+        const css = new TextDecoder().decode(transform({ filename: id, code: new TextEncoder().encode(text), minify: true }).code);
+        // As many lines as before, so the code after each template keeps its place in the sourcemap.
+        return `css\`${css}${'\n'.repeat(text.split('\n').length - 1)}\``;
       });
+      return { code: minified, map: null };
     },
   };
 }

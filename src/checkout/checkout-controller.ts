@@ -11,6 +11,7 @@ import { parsePageMessage } from '../ktpay/page-protocol.js';
 import { toKtpayRequest, type OwnCallbackUrls } from '../ktpay/request.js';
 import { readParams, type CheckoutInput, type CheckoutMode, type Connection, type Payment } from '../params/params.js';
 import { parseHttpUrl } from '../params/url.js';
+import { nextTask } from '../util/next-task.js';
 import { randomHex } from '../util/random-hex.js';
 import { describeFailure } from './describe-failure.js';
 import { FailureError, isRetryable, type Failure } from './failure.js';
@@ -119,6 +120,8 @@ export class CheckoutController implements ReactiveController {
   pageUrl: URL | undefined;
   /** The framed page has shown no sign of life for a while: offer it in the whole window. */
   pageSilent = false;
+  /** Pay was pressed and the modal is not drawn yet: settles once it is asked to be (see #begin). */
+  drawing: Promise<void> | undefined;
 
   #attempt: Attempt | undefined;
   #result: PendingResult | undefined;
@@ -126,6 +129,8 @@ export class CheckoutController implements ReactiveController {
   #abort: AbortController | undefined;
   #continueTo: URL | undefined;
   #silenceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Phases change without drawing until the click's task has ended (see #begin). */
+  #held = false;
 
   constructor(
     private readonly host: CheckoutHost,
@@ -209,13 +214,23 @@ export class CheckoutController implements ReactiveController {
     const parsed = readParams(input, document.baseURI);
     this.orderId = parsed.ok ? parsed.payment.orderId : parsed.orderId;
     const result = this.#result;
+    // The click's task ends with the order on the wire (on a warm click #send below seals and
+    // sends at once); the modal is drawn in a task of its own, so that neither task holds the main
+    // thread long (drawing and showing the dialog is most of the work). Then the page hears of it.
+    this.#held = true;
     this.#enter('sealing');
-    // Drawn and announced in a microtask; meanwhile #send has the order on the wire (warm click).
-    const opened = this.host.updateComplete.then(() => {
-      if (this.#result !== result) return false; // closed (or closed and reopened) meanwhile
-      emit(this.host, 'ktpay:open', { orderId: this.orderId });
-      return true;
-    });
+    const drawing = (this.drawing = nextTask().then(() => {
+      this.#held = false;
+      if (this.drawing === drawing) this.drawing = undefined;
+      if (this.#result === result) this.host.requestUpdate();
+    }));
+    const opened = drawing
+      .then(() => this.host.updateComplete)
+      .then(() => {
+        if (this.#result !== result) return false; // closed (or closed and reopened) meanwhile
+        emit(this.host, 'ktpay:open', { orderId: this.orderId });
+        return true;
+      });
     if (!parsed.ok) {
       if (await opened) this.#fail({ source: 'validation', fields: parsed.fields });
       return;
@@ -432,10 +447,12 @@ export class CheckoutController implements ReactiveController {
 
   #enter(phase: Phase): void {
     this.phase = phase;
-    this.host.requestUpdate();
+    if (!this.#held) this.host.requestUpdate();
   }
 
   #reset(): void {
+    this.#held = false;
+    this.drawing = undefined;
     this.#abort = undefined;
     this.#attempt = undefined;
     this.#result = undefined;

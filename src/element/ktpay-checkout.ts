@@ -162,21 +162,22 @@ export class KtpayCheckout extends LitElement {
     if (mayBeReturnFromPaymentPage()) this.#loadModal().catch(() => {});
   }
 
-  /** Also waits for the words of a newly set language, so the element is drawn in it. */
+  /**
+   * Also waits for what will draw more: after Pay, the modal's code and the modal's first drawing
+   * (in the task after the click's); a newly set language's words, so the element is drawn in it.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    // Pay pressed while the modal's code loads: complete once the modal is drawn.
-    if (this.#opening && this.#modalLoading) {
-      await this.#modalLoading.catch(() => {});
+    let awaitedWords: Promise<void> | undefined;
+    for (;;) {
+      let pending: Promise<unknown> | undefined;
+      if (this.#opening && !this.#modal) pending = this.#modalLoading?.catch(() => {});
+      else if (this.#locale.pending && awaitedWords !== this.#locale.ready) pending = awaitedWords = this.#locale.ready;
+      else pending = this.#modal?.drawing;
+      if (!pending) return complete;
+      await pending;
       complete = (await super.getUpdateComplete()) && complete;
     }
-    let awaited: Promise<void> | undefined;
-    while (this.#locale.pending && awaited !== this.#locale.ready) {
-      awaited = this.#locale.ready;
-      await awaited;
-      complete = (await super.getUpdateComplete()) && complete;
-    }
-    return complete;
   }
 
   /**

@@ -59,6 +59,11 @@ export class CheckoutModal implements ReactiveController {
     prepareForPayment(this.host);
   }
 
+  /** Pay was pressed and the modal is about to be drawn (in the task after the click's). */
+  get drawing(): Promise<void> | undefined {
+    return this.#checkout.drawing;
+  }
+
   /** Starts the payment, once the modal's words in the element's language are here. */
   open(input: CheckoutInput): Promise<KtpayResult> {
     if (!this.locale.pending) return this.#checkout.open(input);
