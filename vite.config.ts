@@ -76,7 +76,10 @@ export default defineConfig(({ mode }) => ({
       // chunk stays in the entry (one request, not two), and it is minified whole (Vite keeps
       // whitespace in library ES output, which the package's entries keep for bundlers).
       ...(mode === 'cdn'
-        ? { preserveEntrySignatures: 'allow-extension' as const, output: { minify: true, manualChunks: wordsChunk } }
+        ? {
+            preserveEntrySignatures: 'allow-extension' as const,
+            output: { minify: true, chunkFileNames: (chunk: { facadeModuleId: string | null }) => `${wordsChunk(chunk.facadeModuleId ?? '') ?? '[name]'}-[hash].js` },
+          }
         : { output: { manualChunks: packageChunk } }),
     },
   },

@@ -291,8 +291,9 @@ const groups = [
   ['Initial path, kk page', beforeTouch.kk],
   ['Initial path, en page', beforeTouch.en],
   ['Initial path by static imports (the CI budget)', initialPath(DIST, ENTRY)],
-  ['Crypto chunk (libsodium)', crypto],
-  ...locales.map((file) => [`Locale chunk ${file}`, [file]]),
+  ['Modal chunk (the flow, views, styles, Russian words; on intent)', all.filter((file) => file.startsWith('checkout-modal'))],
+  ['Crypto chunk (libsodium; on intent)', crypto],
+  ...locales.map((file) => [`Words chunk ${file.replace(/-[\w-]{8}\.js$/, '')}`, [file]]),
   ['Total (everything the entry can load)', all],
 ].map(([label, files]) => ({ label, files, ...sizeOfAll(DIST, files) }));
 const sizeRows = groups.map(({ label, files, gzip, brotli }) => [label, `${kB(gzip)} gz · ${kB(brotli)} br`, files.join(', ') || '—']);
