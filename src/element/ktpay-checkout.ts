@@ -145,6 +145,8 @@ export class KtpayCheckout extends LitElement {
   #modalLoading: Promise<CheckoutModal> | undefined;
   /** Pay was pressed before the modal's code was here: the payment it will start. */
   #opening: Promise<KtpayResult> | undefined;
+  /** Counts closes and removals: a Pay from before one starts nothing when the code arrives. */
+  #closes = 0;
 
   // `lang` is a global HTML attribute with a native property; observe it rather than redeclare it.
   static override get observedAttributes(): string[] {
@@ -154,6 +156,11 @@ export class KtpayCheckout extends LitElement {
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang') this.#locale.sync();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#closes++;
   }
 
   override connectedCallback(): void {
@@ -189,8 +196,10 @@ export class KtpayCheckout extends LitElement {
     // Read now: attributes changed after the click do not change this payment.
     const input = this.#input();
     if (this.#modal) return this.#modal.open(input);
+    const closes = this.#closes;
     const opening = this.#loadModal().then(
-      (modal) => modal.open(input),
+      // Closed or removed while the code was on its way: that Pay is over.
+      (modal): Promise<KtpayResult> | KtpayResult => (closes === this.#closes ? modal.open(input) : { outcome: 'cancelled' }),
       (error: unknown) => this.#unavailable(error),
     );
     this.#setOpening(opening);
@@ -200,6 +209,7 @@ export class KtpayCheckout extends LitElement {
 
   /** Closes the modal; a payment not yet ended is cancelled (`ktpay:close` with reason `cancel`). */
   close(): void {
+    this.#closes++;
     this.#modal?.close();
   }
 
