@@ -4,7 +4,7 @@
 import { setupWorker } from 'msw/browser';
 import { formatAmount } from '../src/i18n/format-amount.js';
 import { createSandboxHandlers } from '../src/sandbox/index.js';
-import { CALLBACK_PATH, ORDERS_PATH } from './merchant-backend.js';
+import { CALLBACK_PATH, ORDERS_PATH } from './shop-routes.js';
 
 const events = document.getElementById('events')!;
 const orders = document.getElementById('orders')!;

@@ -6,9 +6,9 @@ import type { Plugin } from 'vite';
 import type { KtpayCallback } from '../src/ktpay/callback.js';
 import { outcomeOfStatus } from '../src/ktpay/status.js';
 import { createCallbackHandler } from '../src/server/callback-handler.js';
+import { CALLBACK_PATH, ORDERS_PATH } from './shop-routes.js';
 
-export const CALLBACK_PATH = '/demo-shop/ktpay/callback';
-export const ORDERS_PATH = '/demo-shop/orders/';
+export { CALLBACK_PATH, ORDERS_PATH };
 
 /** An order as the server knows it: only from KTPay's callback, never from the browser. */
 interface ServerOrder {
