@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { loadMessages } from '../src/i18n/load-messages.js';
+import { modalMessages } from '../src/i18n/load-messages.js';
 import { merchantPage, recordEvents, sent, useNetwork } from './helpers.js';
 
 // The element runs on a merchant page in an iframe: that page has its own module map, so its
@@ -21,7 +21,7 @@ describe('libsodium that never becomes ready', () => {
     const started = performance.now();
     const result = await element.open();
     const elapsed = performance.now() - started;
-    const { ui } = await loadMessages('ru');
+    const { ui } = await modalMessages.load('ru');
     expect(result).to.deep.include({ outcome: 'failed', source: 'crypto', code: null, message: ui.crypto.timeout.message });
     expect(elapsed).to.be.within(400, 3000); // it waited for the timeout, and not much longer
     expect(sent).to.have.length(0);
@@ -34,6 +34,6 @@ describe('libsodium that never becomes ready', () => {
   it('says so in English on an English element', async () => {
     const { element } = await merchantPage({ timeout: '0.3', lang: 'en' });
     const result = await element.open();
-    expect(result).to.deep.include({ outcome: 'failed', source: 'crypto', message: (await loadMessages('en')).ui.crypto.timeout.message });
+    expect(result).to.deep.include({ outcome: 'failed', source: 'crypto', message: (await modalMessages.load('en')).ui.crypto.timeout.message });
   });
 });

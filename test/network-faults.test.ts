@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse, passthrough, type HttpResponseResolver } from 'msw';
 import { loadSodium } from '../src/crypto/sodium.js';
-import { loadMessages } from '../src/i18n/load-messages.js';
+import { modalMessages } from '../src/i18n/load-messages.js';
 import type { Lang, Messages } from '../src/i18n/messages.js';
 import { SANDBOX_API_URL } from '../src/sandbox/index.js';
 import { mountCheckout, nextEvent, openSealed, recordEvents, sent, useNetwork, waitUntil } from './helpers.js';
@@ -119,7 +119,7 @@ describe('network faults', () => {
       const failed = nextEvent(element, 'ktpay:failed');
       void element.open();
       const { detail } = await failed;
-      const expected = fault.text(await loadMessages('ru'));
+      const expected = fault.text(await modalMessages.load('ru'));
       expect(detail).to.deep.include({ source: 'network', code: null, message: expected.message, hint: expected.hint });
       await element.updateComplete;
       expect(failureOf(element)!.querySelector('.message')!.textContent).to.equal(expected.message);
@@ -143,8 +143,8 @@ describe('network faults', () => {
 
   for (const lang of ['kk', 'en'] as Lang[]) {
     it(`speaks ${lang} for every fault`, async () => {
-      const words = await loadMessages(lang);
-      const russian = await loadMessages('ru');
+      const words = await modalMessages.load(lang);
+      const russian = await modalMessages.load('ru');
       for (const fault of FAULTS.filter((f) => !f.offline)) {
         await useNetwork({}, faultOnce(fault));
         const element = await mountCheckout({ ...fault.attributes, lang });

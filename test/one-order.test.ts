@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { loadMessages } from '../src/i18n/load-messages.js';
+import { modalMessages } from '../src/i18n/load-messages.js';
 import { dialogOf, mountCheckout, nextEvent, payButton, payOnSandbox, recordEvents, sent, shadow, useNetwork } from './helpers.js';
 
 // One intent, one order on the wire: however the buyer's hands or the merchant's code repeat it,
@@ -71,7 +71,7 @@ describe('one order per intent', () => {
     element.close();
     sent.length = 0;
 
-    const { ui } = await loadMessages('ru');
+    const { ui } = await modalMessages.load('ru');
     const again = await element.open();
     expect(again).to.deep.include({ outcome: 'failed', source: 'validation', code: null, message: ui.alreadyPaid.message });
     expect(again.outcome === 'failed' && again.fields).to.deep.equal({ 'order-id': [ui.validation.problems['already-paid']] });
@@ -100,7 +100,7 @@ describe('one order per intent', () => {
     await payOnSandbox(element);
     await paid;
     element.close();
-    const { ui } = await loadMessages('kk');
+    const { ui } = await modalMessages.load('kk');
     expect(await element.open()).to.include({ outcome: 'failed', message: ui.alreadyPaid.message });
     element.close();
   });

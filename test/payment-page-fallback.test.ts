@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { KtpayCheckout } from '../src/index.js';
-import { loadMessages } from '../src/i18n/load-messages.js';
+import { modalMessages } from '../src/i18n/load-messages.js';
 import {
   checkoutIn,
   frameOf,
@@ -41,7 +41,7 @@ describe('a payment page that never shows', () => {
     expect(link.href).to.equal(paymentUrl);
     expect(new URL(link.href).protocol).to.equal('http:'); // what the API answered, parsed as http(s)
     expect(link.target).to.equal('_top');
-    const { ui } = await loadMessages('ru');
+    const { ui } = await modalMessages.load('ru');
     expect(link.textContent!.trim()).to.equal(ui.fallback.link);
     expect(shadow(element).querySelector('[part~="fallback"]')!.textContent).to.contain(ui.fallback.prompt);
     // Following it would take this test page away: stop the navigation, keep the evidence.
@@ -78,7 +78,7 @@ describe('a payment page that never shows', () => {
     const element = await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '0.3', lang: 'kk' });
     void element.open();
     await waitUntil(() => fallbackLink(element), 'no fallback link', { timeout: 3000 });
-    expect(fallbackLink(element)!.textContent!.trim()).to.equal((await loadMessages('kk')).ui.fallback.link);
+    expect(fallbackLink(element)!.textContent!.trim()).to.equal((await modalMessages.load('kk')).ui.fallback.link);
     element.close();
   });
 });

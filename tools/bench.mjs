@@ -13,7 +13,7 @@ import { cpus } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
-import { initialPath, kB, reachable, sizeOf, sizeOfAll } from './bundle-graph.mjs';
+import { buildApp, initialPath, kB, reachable, sizeOf, sizeOfAll } from './bundle-graph.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -42,19 +42,12 @@ const TYPES = { '.js': 'text/javascript', '.map': 'application/json', '.html': '
  * The yardstick for rendering: the smallest Lit element with a button, built the same way, so the
  * figures say what <ktpay-checkout> adds to what Lit itself costs on this machine.
  */
-async function buildLitBaseline() {
-  const { build } = await import('vite');
-  const source = "import { LitElement, html, css } from 'lit';\n" +
-    "customElements.define('ktpay-checkout', class extends LitElement { static styles = css`button{font:inherit}`; render() { return html`<button>Pay</button>`; } });";
-  const output = await build({
-    configFile: false,
-    logLevel: 'silent',
-    plugins: [{ name: 'baseline', resolveId: (id) => (id === 'lit-baseline' ? '\0lit-baseline' : null), load: (id) => (id === '\0lit-baseline' ? source : null) }],
-    build: { write: false, minify: true, modulePreload: { polyfill: false }, rollupOptions: { input: 'lit-baseline' } },
-  });
-  return output.output.find((chunk) => chunk.isEntry).code;
-}
-const LIT_BASELINE = await buildLitBaseline();
+const LIT_BASELINE = (
+  await buildApp(
+    "import { LitElement, html, css } from 'lit';\n" +
+      "customElements.define('ktpay-checkout', class extends LitElement { static styles = css`button{font:inherit}`; render() { return html`<button>Pay</button>`; } });",
+  )
+).find((chunk) => chunk.isEntry).code;
 
 function merchantPage(origin, count, lang, entry = `/dist/${ENTRY}`) {
   const buttons = Array.from(

@@ -54,16 +54,34 @@ export function sizeOfBytes(bytes) {
 /** `sizeOfBytes` of a built file. */
 export const sizeOf = (dir, file) => sizeOfBytes(readFileSync(join(dir, file)));
 
-/** The summed sizes of several files. */
-export function sizeOfAll(dir, files) {
+/** Sizes added up. */
+export function sumSizes(sizes) {
   const total = { raw: 0, gzip: 0, brotli: 0 };
-  for (const file of files) {
-    const size = sizeOf(dir, file);
+  for (const size of sizes) {
     total.raw += size.raw;
     total.gzip += size.gzip;
     total.brotli += size.brotli;
   }
   return total;
+}
+
+/** The summed sizes of several built files. */
+export const sizeOfAll = (dir, files) => sumSizes(files.map((file) => sizeOf(dir, file)));
+
+/**
+ * An app whose one module is `source`, built by vite in memory as a merchant's app would be
+ * (minified, without the modulepreload polyfill, which is the app's choice and code): its chunks.
+ */
+export async function buildApp(source, { alias = {} } = {}) {
+  const { build } = await import('vite');
+  const output = await build({
+    configFile: false,
+    logLevel: 'silent',
+    resolve: { alias },
+    plugins: [{ name: 'app', resolveId: (id) => (id === 'app' ? '\0app' : null), load: (id) => (id === '\0app' ? source : null) }],
+    build: { write: false, minify: true, sourcemap: false, modulePreload: { polyfill: false }, rollupOptions: { input: 'app' } },
+  });
+  return output.output.filter((file) => file.type === 'chunk');
 }
 
 /** Kilobytes of 1000 bytes, as the budget and vite count them. */

@@ -11,8 +11,7 @@
 // any language: those load on the buyer's first sign of intent. Prints every built file too.
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { build } from 'vite';
-import { initialPath, kB, sizeOf, sizeOfAll, sizeOfBytes } from './bundle-graph.mjs';
+import { buildApp, initialPath, kB, sizeOf, sizeOfAll, sizeOfBytes, sumSizes } from './bundle-graph.mjs';
 
 export const BUDGET_BYTES = 10_000;
 /** Sources that must never be on the initial path: libsodium, the modal's words, the catalogs. */
@@ -37,21 +36,8 @@ function scriptTag() {
 
 /** What vite makes of `import 'ktpay-checkout'` in a merchant's app: the entry chunk and its static imports. */
 async function bundledApp() {
-  const output = await build({
-    configFile: false,
-    logLevel: 'silent',
-    resolve: { alias: { 'ktpay-checkout': resolve('dist/index.js') } },
-    plugins: [
-      {
-        name: 'merchant-app',
-        resolveId: (id) => (id === 'merchant-app' ? '\0merchant-app' : null),
-        load: (id) => (id === '\0merchant-app' ? "import 'ktpay-checkout';" : null),
-      },
-    ],
-    // The modulepreload polyfill is the app's choice (and code), not the package's.
-    build: { write: false, minify: true, sourcemap: false, modulePreload: { polyfill: false }, rollupOptions: { input: 'merchant-app' } },
-  });
-  const chunks = new Map(output.output.filter((o) => o.type === 'chunk').map((chunk) => [chunk.fileName, chunk]));
+  const built = await buildApp("import 'ktpay-checkout';", { alias: { 'ktpay-checkout': resolve('dist/index.js') } });
+  const chunks = new Map(built.map((chunk) => [chunk.fileName, chunk]));
   const initial = new Set();
   const visit = (name) => {
     if (initial.has(name)) return;
@@ -60,13 +46,7 @@ async function bundledApp() {
   };
   visit([...chunks.values()].find((chunk) => chunk.isEntry).fileName);
   const files = [...initial].map((name) => chunks.get(name));
-  const total = { raw: 0, gzip: 0, brotli: 0 };
-  for (const chunk of files) {
-    const size = sizeOfBytes(Buffer.from(chunk.code));
-    total.raw += size.raw;
-    total.gzip += size.gzip;
-    total.brotli += size.brotli;
-  }
+  const total = sumSizes(files.map((chunk) => sizeOfBytes(Buffer.from(chunk.code))));
   return { files: files.map((c) => c.fileName), ...total, sources: files.flatMap((c) => Object.keys(c.modules)) };
 }
 

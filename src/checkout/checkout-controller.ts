@@ -120,7 +120,10 @@ export class CheckoutController implements ReactiveController {
   pageUrl: URL | undefined;
   /** The framed page has shown no sign of life for a while: offer it in the whole window. */
   pageSilent = false;
-  /** Pay was pressed and the modal is not drawn yet: settles once it is asked to be (see #begin). */
+  /**
+   * Pay was pressed and the modal is not drawn yet: settles once it is asked to be (see #begin).
+   * Meanwhile phases change without drawing.
+   */
   drawing: Promise<void> | undefined;
 
   #attempt: Attempt | undefined;
@@ -129,8 +132,6 @@ export class CheckoutController implements ReactiveController {
   #abort: AbortController | undefined;
   #continueTo: URL | undefined;
   #silenceTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Phases change without drawing until the click's task has ended (see #begin). */
-  #held = false;
 
   constructor(
     private readonly host: CheckoutHost,
@@ -217,13 +218,12 @@ export class CheckoutController implements ReactiveController {
     // The click's task ends with the order on the wire (on a warm click #send below seals and
     // sends at once); the modal is drawn in a task of its own, so that neither task holds the main
     // thread long (drawing and showing the dialog is most of the work). Then the page hears of it.
-    this.#held = true;
-    this.#enter('sealing');
     const drawing = (this.drawing = nextTask().then(() => {
-      this.#held = false;
-      if (this.drawing === drawing) this.drawing = undefined;
-      if (this.#result === result) this.host.requestUpdate();
+      if (this.drawing !== drawing) return; // closed meanwhile (or closed and reopened)
+      this.drawing = undefined;
+      this.host.requestUpdate();
     }));
+    this.#enter('sealing');
     const opened = drawing
       .then(() => this.host.updateComplete)
       .then(() => {
@@ -447,11 +447,10 @@ export class CheckoutController implements ReactiveController {
 
   #enter(phase: Phase): void {
     this.phase = phase;
-    if (!this.#held) this.host.requestUpdate();
+    if (!this.drawing) this.host.requestUpdate();
   }
 
   #reset(): void {
-    this.#held = false;
     this.drawing = undefined;
     this.#abort = undefined;
     this.#attempt = undefined;

@@ -5,7 +5,7 @@ import type { Lang } from '../i18n/messages.js';
 import type { CheckoutInput } from '../params/params.js';
 import { mayBeReturnFromPaymentPage } from '../ktpay/own-callback-marker.js';
 import { DEFAULT_TIMEOUT_SECONDS, readTimeoutMs } from '../params/timeout.js';
-import { within } from '../util/within.js';
+import { deadline } from '../util/deadline.js';
 import { ignoreHeldKeys } from './held-keys.js';
 import { styles } from './ktpay-checkout.styles.js';
 import { LocaleController } from './locale-controller.js';
@@ -225,17 +225,14 @@ export class KtpayCheckout extends LitElement {
   #loadModal(): Promise<CheckoutModal> {
     if (this.#modalLoading) return this.#modalLoading;
     // A bad `timeout` is reported once the parameters are read; meanwhile the default applies.
-    const given = this.timeout == null ? '' : String(this.timeout).trim();
-    const timeoutMs = readTimeoutMs(given || undefined) ?? DEFAULT_TIMEOUT_SECONDS * 1000;
-    const code = loadModalCode();
-    let late = false;
-    const loading = within(code, timeoutMs, () => (late = true))
-      .then(() => (late ? Promise.reject(new Error(`no answer in ${timeoutMs} ms`)) : code))
-      .then(({ CheckoutModal }) => {
+    const timeoutMs = readTimeoutMs(this.timeout) ?? DEFAULT_TIMEOUT_SECONDS * 1000;
+    const loading = deadline(loadModalCode(), timeoutMs, () => new Error(`no answer in ${timeoutMs} ms`)).then(
+      ({ CheckoutModal }) => {
         this.#modal ??= new CheckoutModal(this, this.#locale, () => this.#input());
         this.requestUpdate();
         return this.#modal;
-      });
+      },
+    );
     loading.catch(() => (this.#modalLoading = undefined));
     return (this.#modalLoading = loading);
   }

@@ -4,7 +4,7 @@ import type { ButtonStrings } from '../i18n/button/strings.js';
 import { DEFAULT_LANG, resolveLang } from '../i18n/lang.js';
 import type { LazyCatalog } from '../i18n/lazy-catalog.js';
 import type { Lang } from '../i18n/messages.js';
-import { within } from '../util/within.js';
+import { deadline } from '../util/deadline.js';
 import { documentLang, watchDocumentLang } from './document-lang.js';
 
 /** A Pay pressed while a language loads waits at most this long, then goes on in the current one. */
@@ -90,8 +90,8 @@ export class LocaleController implements ReactiveController {
     };
     const loading = Promise.all(this.#catalogs.map((catalog) => catalog.load(wanted))).then(() => {
       if (this.wanted === wanted) this.#use(wanted);
-    }, giveUp);
-    this.#ready = within(loading, LANGUAGE_WAIT_MS, () => giveUp(`no answer in ${LANGUAGE_WAIT_MS} ms`));
+    });
+    this.#ready = deadline(loading, LANGUAGE_WAIT_MS, () => new Error(`no answer in ${LANGUAGE_WAIT_MS} ms`)).catch(giveUp);
   }
 
   #use(lang: Lang): void {

@@ -1,6 +1,6 @@
 import type { LocaleModule } from '@lit/localize';
 import { lazyCatalog } from './lazy-catalog.js';
-import type { Lang, Messages } from './messages.js';
+import type { Messages } from './messages.js';
 import { messagesOf } from './translator.js';
 
 const translated = async (chunk: Promise<LocaleModule>) => messagesOf((await chunk).templates);
@@ -14,9 +14,3 @@ export const modalMessages = lazyCatalog<Messages>(() => messagesOf(), {
   kk: () => translated(import('./generated/kk.js')),
   en: () => translated(import('./generated/en.js')),
 });
-
-/** The words of `lang` if they are already here (Russian always is). */
-export const messagesIfLoaded = (lang: Lang): Messages | undefined => modalMessages.ifLoaded(lang);
-
-/** The words of `lang`, loading its chunk once per page. */
-export const loadMessages = (lang: Lang): Promise<Messages> => modalMessages.load(lang);

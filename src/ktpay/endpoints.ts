@@ -27,11 +27,18 @@ export function ktpayEndpoints(connection: Connection): KtpayEndpoints {
   };
 }
 
+/** The attributes that choose the endpoints, as the element holds them (unvalidated). */
+export interface EndpointAttributes {
+  testMode?: boolean;
+  apiUrl?: string | null;
+  widgetUrl?: string | null;
+}
+
 /**
  * The origins a payment will talk to (the API and the payment page), for connection hints when
  * the buyer shows intent: read before the attributes are validated, so an unusable URL is skipped.
  */
-export function ktpayOrigins(connection: { testMode?: boolean; apiUrl?: string | null; widgetUrl?: string | null }, base: string): { api?: string; widget?: string } {
+export function ktpayOrigins(connection: EndpointAttributes, base: string): { api?: string; widget?: string } {
   const defaults = KTPAY_ENDPOINTS[connection.testMode ? 'test' : 'production'];
   return {
     api: parseHttpUrl(connection.apiUrl || defaults.api, base)?.origin,

@@ -1,6 +1,7 @@
-import { readTimeoutMs } from './timeout.js';
 import { decodeAppKey } from '../crypto/app-key.js';
 import type { FieldProblem } from '../i18n/messages.js';
+import { text } from './text.js';
+import { readTimeoutMs } from './timeout.js';
 import { parseHttpUrl } from './url.js';
 
 /**
@@ -125,13 +126,6 @@ const AMOUNT = /^(?:0|[1-9]\d*)(?:\.\d{1,2})?$/;
 const POSITIVE_INTEGER = /^[1-9]\d*$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Trimmed text, or undefined when the value is absent or blank. */
-function text(value: unknown): string | undefined {
-  if (value === null || value === undefined || typeof value === 'boolean') return undefined;
-  const trimmed = String(value).trim();
-  return trimmed === '' ? undefined : trimmed;
-}
-
 /**
  * Validates everything before anything is sent. Every bad field is reported, not just the first,
  * so a merchant fixes their markup in one go. `baseUrl` resolves relative `api-url` and
@@ -193,7 +187,7 @@ export function readParams(input: CheckoutInput, baseUrl: string): ParamsResult 
   const email = text(input.email);
   if (email !== undefined && !EMAIL.test(email)) problem('email', 'email');
 
-  const timeoutMs = readTimeoutMs(text(input.timeout));
+  const timeoutMs = readTimeoutMs(input.timeout);
   if (timeoutMs === undefined) problem('timeout', 'timeout');
 
   const mode = text(input.mode) ?? 'modal';

@@ -4,6 +4,7 @@ import { describeFailure, errorTypeName } from '../../checkout/describe-failure.
 import type { KtpayResult } from '../../events.js';
 import { modalMessages } from '../../i18n/load-messages.js';
 import type { Messages } from '../../i18n/messages.js';
+import type { EndpointAttributes } from '../../ktpay/endpoints.js';
 import type { CheckoutInput } from '../../params/params.js';
 import { ignoreHeldKeys } from '../held-keys.js';
 import type { LocaleController } from '../locale-controller.js';
@@ -12,13 +13,8 @@ import { prepareForPayment } from './prepare.js';
 import { lockPageScroll, unlockPageScroll } from './scroll-lock.js';
 import { failureView, fallbackView, loadingView, stepLabel, successView } from './views.js';
 
-/** The element, as the modal sees it. */
-export interface ModalHost extends LitElement {
-  /** The apiUrl, widgetUrl and testMode attributes, for connection hints. */
-  readonly apiUrl?: string;
-  readonly widgetUrl?: string;
-  readonly testMode?: boolean;
-}
+/** The element, as the modal sees it: with the endpoint attributes, for connection hints. */
+export interface ModalHost extends LitElement, EndpointAttributes {}
 
 /**
  * The modal and the payment flow behind it: everything after the pay button, in a chunk of its

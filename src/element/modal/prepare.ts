@@ -1,5 +1,5 @@
 import { warmSodium } from '../../crypto/sodium.js';
-import { ktpayOrigins } from '../../ktpay/endpoints.js';
+import { ktpayOrigins, type EndpointAttributes } from '../../ktpay/endpoints.js';
 
 const hinted = new Set<string>();
 
@@ -15,18 +15,12 @@ function preconnect(origin: string | undefined, anonymous: boolean): void {
   document.head.append(link);
 }
 
-export interface Intent {
-  testMode?: boolean;
-  apiUrl?: string | null;
-  widgetUrl?: string | null;
-}
-
 /**
  * The buyer is moving to pay (pointer on the button, focus, touch; the modal's code has just
  * loaded for it): fetch libsodium and open the connections paying needs, so the click finds them
  * ready. Not on page load: most visitors never pay, and libsodium is ~150 kB.
  */
-export function prepareForPayment(intent: Intent): void {
+export function prepareForPayment(intent: EndpointAttributes): void {
   warmSodium();
   const origins = ktpayOrigins(intent, document.baseURI);
   // The API is fetched without credentials (an anonymous connection); the payment page is a
