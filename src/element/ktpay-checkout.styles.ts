@@ -15,15 +15,25 @@ export const styles = css`
     --ktpay-spacing: 16px;
     --ktpay-modal-width: 480px;
     --ktpay-frame-height: 620px;
+    color-scheme: light;
     display: inline-block;
   }
+  /* Dark where the buyer's system asks for it, unless theme="light"; always with theme="dark". */
   @media (prefers-color-scheme: dark) {
-    :host {
+    :host(:not([theme='light'])) {
+      color-scheme: dark;
       --ktpay-text: #e8eaed;
       --ktpay-muted: #a0a7b1;
       --ktpay-background: #1e2227;
       --ktpay-danger: #ff8a80;
     }
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+    --ktpay-text: #e8eaed;
+    --ktpay-muted: #a0a7b1;
+    --ktpay-background: #1e2227;
+    --ktpay-danger: #ff8a80;
   }
   :host([hidden]) {
     display: none;

@@ -20,6 +20,8 @@ import { loadModalCode } from './modal-code.js';
  * @summary Card payments through KTPay (Kazakhstan) on any page.
  * @tag ktpay-checkout
  *
+ * @attr {string} lang - The element's language: `ru`, `kk` (`kz` is read as `kk`) or `en`. Unset, the page's `<html lang>`, else Russian.
+ *
  * @slot - The pay button's label. A localized "Pay" when empty.
  *
  * @event {CustomEvent<KtpayOpenDetail>} ktpay:open - The modal opened.
@@ -85,6 +87,8 @@ export class KtpayCheckout extends LitElement {
     showCloseButton: { attribute: 'show-close-button' },
     timeout: {},
     mode: {},
+    // Reflected, as the one attribute the styles read: set as a property (React, Vue), it still themes.
+    theme: { reflect: true },
   };
 
   /** KTPay application id, sent as the `Auth-Identifier` header. Required. */
@@ -138,6 +142,8 @@ export class KtpayCheckout extends LitElement {
    * page there instead (for pages where framing fails). The buyer returns through the callback URLs.
    */
   declare mode?: 'modal' | 'redirect' | string;
+  /** `light` or `dark` fixes the modal's colours; unset, they follow the buyer's `prefers-color-scheme`. */
+  declare theme?: 'light' | 'dark';
 
   readonly #locale = new LocaleController(this);
   /** The modal and the payment flow, once their code has loaded (on intent, or at Pay). */
