@@ -25,14 +25,14 @@ function sandboxDevServer(): Plugin {
 /**
  * Two builds into dist/ (`vite build`, then `vite build --mode cdn`):
  * - the package's module entries for bundlers and servers: index.js (the element plus
- *   describeError), describe-error.js (describeError alone), sandbox.js (the MSW stand-in) and
- *   server.js (the merchant's callback endpoint, Node only).
+ *   describeError), react.js (the React component), describe-error.js (describeError alone),
+ *   sandbox.js (the MSW stand-in) and server.js (the merchant's callback endpoint, Node only).
  *   Their dependencies stay imports, so an app shares one lit, and in Node lit's own server build
  *   (with its DOM shim) loads: importing the package during server-side rendering does not throw.
  * - `cdn`: ktpay-checkout.js, the element alone and self-contained for a `<script type="module">`
  *   tag; translations and libsodium load lazily from chunks beside it.
  */
-const PACKAGE_DEPENDENCIES = [/^lit(\/.*)?$/, /^@lit\//, /^libsodium-wrappers$/, /^msw(\/.*)?$/, /^node:/];
+const PACKAGE_DEPENDENCIES = [/^lit(\/.*)?$/, /^@lit\//, /^libsodium-wrappers$/, /^msw(\/.*)?$/, /^react(\/.*)?$/, /^node:/];
 
 /**
  * In the package's build, each language's words stay a chunk of their own and the small modules
@@ -64,6 +64,7 @@ export default defineConfig(({ mode }) => ({
           ? { 'ktpay-checkout': 'src/ktpay-checkout.ts' }
           : {
               index: 'src/index.ts',
+              react: 'src/react.ts',
               'describe-error': 'src/i18n/describe-error.ts',
               sandbox: 'src/sandbox/index.ts',
               server: 'src/server/index.ts',

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { rewriteDevUrl } from './tools/dev-routes.js';
+import { bundledPackages } from './tools/wtr-bundled-packages.js';
 
 // Browsers are never downloaded here: use the system's Chromium (Debian: apt-get install chromium)
 // or any Chrome given in CHROME_PATH.
@@ -12,6 +13,9 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    // The frameworks the element is tested in (test/frameworks/): React is CommonJS only; Vue's
+    // full build (with the template compiler) is the one a page without a build step would use.
+    bundledPackages({ react: 'react', 'react-dom': 'react-dom', 'react-dom/client': 'react-dom/client', vue: 'vue/dist/vue.esm-bundler.js' }),
   ],
   middleware: [
     // A payment page that refuses to be framed, as KTPay's would when its headers say so.

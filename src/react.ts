@@ -1,0 +1,31 @@
+// ktpay-checkout/react: <KtpayCheckout> for React, made with @lit/react. Attributes become props
+// (camelCase, set as the element's properties), the ktpay:* events become typed `on…` callbacks,
+// and children are the button's label. Registers <ktpay-checkout> on import, like the main entry.
+import { createComponent, type EventName } from '@lit/react';
+import * as React from 'react';
+import { defineKtpayCheckout } from './define.js';
+import { KtpayCheckout as KtpayCheckoutElement } from './element/ktpay-checkout.js';
+import type { KtpayEventMap } from './events.js';
+
+defineKtpayCheckout();
+
+/** React's name for a ktpay:* event's callback, typed with the event's detail. */
+const on = <K extends keyof KtpayEventMap>(type: K) => type as EventName<CustomEvent<KtpayEventMap[K]>>;
+
+export const KtpayCheckout = createComponent({
+  react: React,
+  tagName: 'ktpay-checkout',
+  elementClass: KtpayCheckoutElement,
+  displayName: 'KtpayCheckout',
+  events: {
+    onKtpayOpen: on('ktpay:open'),
+    onKtpayCreated: on('ktpay:created'),
+    onKtpaySuccess: on('ktpay:success'),
+    onKtpayFailed: on('ktpay:failed'),
+    onKtpayClose: on('ktpay:close'),
+  },
+});
+
+export type { KtpayCheckoutElement };
+export type * from './events.js';
+export type { ErrorText, Lang } from './i18n/messages.js';

@@ -1,0 +1,123 @@
+// ktpay-checkout/react in React 19, rendered by react-dom in the browser: props reach the element
+// as properties, children are the label, and the ktpay:* events call the on… props.
+import { expect, waitUntil } from '@open-wc/testing';
+import { createElement as h, type ComponentProps } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import { KtpayCheckout } from '../../src/react.js';
+import type { KtpayCheckout as Element } from '../../src/ktpay-checkout.js';
+import { SANDBOX_ATTRIBUTES } from '../../src/sandbox/index.js';
+import { dialogOf, freshOrderId, payButton, payOnSandbox, shadow, useNetwork } from '../helpers.js';
+
+type Props = ComponentProps<typeof KtpayCheckout>;
+
+const sandboxProps: Props = {
+  appId: SANDBOX_ATTRIBUTES['app-id'],
+  appKey: SANDBOX_ATTRIBUTES['app-key'],
+  apiUrl: SANDBOX_ATTRIBUTES['api-url'],
+  widgetUrl: SANDBOX_ATTRIBUTES['widget-url'],
+};
+
+describe('React: ktpay-checkout/react', () => {
+  let container: HTMLElement;
+  let root: Root;
+
+  beforeEach(async () => {
+    await useNetwork();
+    container = document.body.appendChild(document.createElement('div'));
+    root = createRoot(container);
+  });
+  afterEach(() => {
+    root.unmount();
+    container.remove();
+  });
+
+  /** Renders synchronously (as React does on an event) and returns the element React made. */
+  async function render(props: Props, label?: string): Promise<Element> {
+    flushSync(() => root.render(h(KtpayCheckout, props, label)));
+    const element = container.querySelector('ktpay-checkout')!;
+    await element.updateComplete;
+    return element;
+  }
+
+  it('sets props as properties, not attributes, and keeps their types', async () => {
+    const orderId = freshOrderId();
+    const element = await render({ ...sandboxProps, orderId, amount: 1500, timeout: 20 });
+    expect(element).to.be.instanceOf(customElements.get('ktpay-checkout'));
+    expect(element.orderId).to.equal(orderId);
+    expect(element.amount).to.equal(1500);
+    expect(element.hasAttribute('order-id')).to.equal(false);
+    expect(element.hasAttribute('amount')).to.equal(false);
+  });
+
+  it('shows children as the button label, and the localized default without them', async () => {
+    let element = await render({ ...sandboxProps }, 'Оплатить 1 500 ₸');
+    const slot = shadow(element).querySelector('slot')!;
+    expect(slot.assignedNodes().map((node) => node.textContent).join('')).to.equal('Оплатить 1 500 ₸');
+    element = await render({ ...sandboxProps, lang: 'en' });
+    expect(payButton(element).textContent!.trim()).to.equal('Pay');
+  });
+
+  it('themes through the theme prop, which the styles see as an attribute', async () => {
+    const element = await render({ ...sandboxProps, theme: 'dark' });
+    expect(element.getAttribute('theme')).to.equal('dark');
+    expect(getComputedStyle(element).getPropertyValue('--ktpay-background').trim()).to.equal('#1e2227');
+  });
+
+  it('calls onKtpayOpen, onKtpayCreated, onKtpaySuccess and onKtpayClose with typed details', async () => {
+    const calls: string[] = [];
+    const orderId = freshOrderId();
+    let success: Props['onKtpaySuccess'] extends ((e: infer E) => void) | undefined ? E : never;
+    const element = await render({
+      ...sandboxProps,
+      orderId,
+      amount: '990',
+      onKtpayOpen: (event) => calls.push(`open ${event.detail.orderId}`),
+      onKtpayCreated: (event) => calls.push(`created ${new URL(event.detail.paymentUrl, location.href).pathname}`),
+      onKtpaySuccess: (event) => {
+        success = event;
+        calls.push(`success ${event.detail.status}`);
+        event.preventDefault(); // stay on the test page
+      },
+      onKtpayFailed: (event) => calls.push(`failed ${event.detail.source}`),
+      onKtpayClose: (event) => calls.push(`close ${event.detail.reason}`),
+    });
+    payButton(element).click();
+    await waitUntil(() => calls.some((call) => call.startsWith('created')), 'no ktpay:created');
+    await payOnSandbox(element);
+    await waitUntil(() => success !== undefined, 'no ktpay:success', { timeout: 8000 });
+    expect(success!.detail).to.include({ orderId, status: 'completed' });
+    shadow(element).querySelector<HTMLButtonElement>('[part~="continue"]')!.click();
+    await waitUntil(() => calls.some((call) => call.startsWith('close')), 'no ktpay:close');
+    expect(calls).to.deep.equal([`open ${orderId}`, 'created /sandbox/payment-card', 'success completed', 'close success']);
+  });
+
+  it('calls onKtpayFailed for bad props, and the callback of the latest render', async () => {
+    const stale: string[] = [];
+    const fresh: string[] = [];
+    await render({ ...sandboxProps, orderId: freshOrderId(), amount: -1, onKtpayFailed: (event) => stale.push(event.detail.source) });
+    const element = await render({
+      ...sandboxProps,
+      orderId: freshOrderId(),
+      amount: -1,
+      onKtpayFailed: (event) => fresh.push(`${event.detail.source}: ${Object.keys(event.detail.fields ?? {}).join()}`),
+    });
+    payButton(element).click();
+    await waitUntil(() => fresh.length > 0, 'no ktpay:failed');
+    expect(fresh).to.deep.equal(['validation: amount']);
+    expect(stale).to.deep.equal([]);
+    expect(dialogOf(element)!.open).to.equal(true);
+  });
+
+  it('unmounting removes the element and its open modal; no callback fires after', async () => {
+    const calls: string[] = [];
+    const element = await render({ ...sandboxProps, orderId: freshOrderId(), amount: 990, onKtpayClose: () => calls.push('close') });
+    payButton(element).click();
+    await waitUntil(() => dialogOf(element)?.open, 'the modal did not open');
+    flushSync(() => root.render(null));
+    expect(element.isConnected).to.equal(false);
+    expect(document.querySelector('dialog[open]')).to.equal(null);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(calls).to.deep.equal([]);
+  });
+});
