@@ -15,6 +15,7 @@ export const styles = css`
     --ktpay-spacing: 16px;
     --ktpay-modal-width: 480px;
     --ktpay-frame-height: 620px;
+    --ktpay-backdrop: rgb(10 14 20 / 0.55);
     color-scheme: light;
     display: inline-block;
   }

@@ -41,19 +41,22 @@ import { loadModalCode } from './modal-code.js';
  * @csspart fallback - The line offering the payment page in the whole window, when it shows no sign of life.
  * @csspart fallback-link - Its link.
  * @csspart result - The success or failure view.
- * @csspart action - The result view's buttons (also `retry` and `continue`).
+ * @csspart action - The result view's buttons.
+ * @csspart retry - The failure view's Try again.
+ * @csspart continue - The result view's Continue (or Close).
  *
- * @cssproperty --ktpay-accent - Button and highlight colour.
- * @cssproperty --ktpay-accent-text - Text on the accent colour.
- * @cssproperty --ktpay-text - Text colour in the modal.
- * @cssproperty --ktpay-muted - Secondary text colour.
- * @cssproperty --ktpay-background - The modal's background.
- * @cssproperty --ktpay-danger - Failure colour.
- * @cssproperty --ktpay-radius - Corner radius of the button and modal.
- * @cssproperty --ktpay-font - Font family.
- * @cssproperty --ktpay-spacing - Base spacing in the modal.
- * @cssproperty --ktpay-modal-width - The modal's width on wide screens.
- * @cssproperty --ktpay-frame-height - Height of the payment page.
+ * @cssproperty [--ktpay-accent=#0a7c5a] - Button and highlight colour.
+ * @cssproperty [--ktpay-accent-text=#fff] - Text on the accent colour.
+ * @cssproperty [--ktpay-text=#1b1f24] - Text colour in the modal.
+ * @cssproperty [--ktpay-muted=#5b6470] - Secondary text colour.
+ * @cssproperty [--ktpay-background=#fff] - The modal's background.
+ * @cssproperty [--ktpay-danger=#b42318] - Failure colour.
+ * @cssproperty [--ktpay-radius=10px] - Corner radius of the button and modal.
+ * @cssproperty [--ktpay-font=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - Font family.
+ * @cssproperty [--ktpay-spacing=16px] - Base spacing in the modal.
+ * @cssproperty [--ktpay-modal-width=480px] - The modal's width on wide screens.
+ * @cssproperty [--ktpay-frame-height=620px] - Height of the payment page.
+ * @cssproperty [--ktpay-backdrop=rgb(10 14 20 / 0.55)] - What covers the page behind the modal.
  */
 export class KtpayCheckout extends LitElement {
   static override styles = styles;

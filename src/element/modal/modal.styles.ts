@@ -14,8 +14,9 @@ export const modalStyles = css`
     font-family: var(--ktpay-font);
     box-shadow: 0 20px 60px rgb(0 0 0 / 0.35);
   }
+  /* The fallback: older browsers do not let ::backdrop inherit custom properties. */
   dialog::backdrop {
-    background: rgb(10 14 20 / 0.55);
+    background: var(--ktpay-backdrop, rgb(10 14 20 / 0.55));
   }
   /* Payment pages expect the whole screen on phones. */
   @media (max-width: 540px) {

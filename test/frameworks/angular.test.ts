@@ -1,0 +1,139 @@
+// <ktpay-checkout> in an Angular standalone component, compiled just in time in the browser and
+// run without zone.js: CUSTOM_ELEMENTS_SCHEMA lets the template use the tag, [prop] binds a
+// property, [attr.x] an attribute. Angular reads `(ktpay:success)` as event `success` on a global
+// target `ktpay` and refuses it, so the README's directive turns ktpay:… into (ktpaySuccess)….
+// Decorators are called as functions here (JIT, no decorator transform); the README's are the same.
+import '@angular/compiler'; // JIT: templates are compiled in the browser
+import {
+  Component,
+  CUSTOM_ELEMENTS_SCHEMA,
+  Directive,
+  ElementRef,
+  EventEmitter,
+  inject,
+  provideZonelessChangeDetection,
+  signal,
+  type ApplicationRef,
+} from '@angular/core';
+import { bootstrapApplication } from '@angular/platform-browser';
+import { expect, waitUntil } from '@open-wc/testing';
+import type { KtpayCheckout } from '../../src/ktpay-checkout.js';
+import { SANDBOX_ATTRIBUTES } from '../../src/sandbox/index.js';
+import { dialogOf, freshOrderId, payButton, payOnSandbox, shadow, useNetwork } from '../helpers.js';
+
+class Shop {
+  readonly sandbox = SANDBOX_ATTRIBUTES;
+  readonly amount = signal('990');
+  readonly orderId = signal(freshOrderId());
+  readonly events: string[] = [];
+  heard(type: string, event: Event): void {
+    const detail = (event as CustomEvent).detail as Record<string, unknown>;
+    this.events.push([type, detail['status'] ?? detail['source'] ?? detail['reason']].filter(Boolean).join(' '));
+    if (type === 'success') event.preventDefault(); // stay on the test page
+  }
+}
+
+/** The README's KtpayEvents directive: each ktpay:… event as an output named without the colon. */
+const KtpayEvents = Directive({
+  selector: 'ktpay-checkout',
+  outputs: ['ktpayOpen', 'ktpayCreated', 'ktpaySuccess', 'ktpayFailed', 'ktpayClose'],
+})(
+  class {
+    readonly ktpayOpen = new EventEmitter<CustomEvent>();
+    readonly ktpayCreated = new EventEmitter<CustomEvent>();
+    readonly ktpaySuccess = new EventEmitter<CustomEvent>();
+    readonly ktpayFailed = new EventEmitter<CustomEvent>();
+    readonly ktpayClose = new EventEmitter<CustomEvent>();
+    constructor() {
+      const element = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+      const outputs = { open: this.ktpayOpen, created: this.ktpayCreated, success: this.ktpaySuccess, failed: this.ktpayFailed, close: this.ktpayClose };
+      for (const [name, output] of Object.entries(outputs)) {
+        element.addEventListener(`ktpay:${name}`, (event) => output.emit(event as CustomEvent));
+      }
+    }
+  },
+);
+
+const ShopComponent = Component({
+  selector: 'test-shop',
+  imports: [KtpayEvents],
+  schemas: [CUSTOM_ELEMENTS_SCHEMA],
+  template: `
+    <ktpay-checkout
+      [appId]="sandbox['app-id']" [appKey]="sandbox['app-key']"
+      [apiUrl]="sandbox['api-url']" [widgetUrl]="sandbox['widget-url']"
+      [attr.amount]="amount()" [orderId]="orderId()"
+      (ktpayOpen)="heard('open', $event)"
+      (ktpayCreated)="heard('created', $event)"
+      (ktpaySuccess)="heard('success', $event)"
+      (ktpayFailed)="heard('failed', $event)"
+      (ktpayClose)="heard('close', $event)"
+    >Оплатить {{ amount() }} ₸</ktpay-checkout>`,
+})(class extends Shop {});
+
+describe('Angular: <ktpay-checkout> in a standalone component', () => {
+  let app: ApplicationRef;
+  let shop: Shop;
+  let element: KtpayCheckout;
+
+  beforeEach(async () => {
+    await useNetwork();
+    document.body.append(document.createElement('test-shop'));
+    app = await bootstrapApplication(ShopComponent, { providers: [provideZonelessChangeDetection()] });
+    shop = app.components[0]!.instance as Shop;
+    element = document.querySelector('ktpay-checkout')!;
+    await element.updateComplete;
+  });
+  afterEach(() => {
+    app.destroy();
+    document.querySelector('test-shop')?.remove();
+  });
+
+  it('binds [prop] as a property and [attr.x] as an attribute, and updates them', async () => {
+    expect(element.orderId).to.equal(shop.orderId());
+    expect(element.hasAttribute('order-id')).to.equal(false);
+    expect(element.appId).to.equal(SANDBOX_ATTRIBUTES['app-id']);
+    expect(element.getAttribute('amount')).to.equal('990');
+    shop.amount.set('1500.50');
+    shop.orderId.set('A-2');
+    await app.whenStable();
+    expect(element.amount).to.equal('1500.50');
+    expect(element.orderId).to.equal('A-2');
+    expect(element.textContent!.trim()).to.equal('Оплатить 1500.50 ₸');
+  });
+
+  it('hears ktpay:open, created, success and close through the directive\'s outputs', async () => {
+    payButton(element).click();
+    await waitUntil(() => shop.events.includes('created'), 'no ktpay:created');
+    await payOnSandbox(element);
+    await waitUntil(() => shop.events.includes('success completed'), 'no ktpay:success', { timeout: 8000 });
+    shadow(element).querySelector<HTMLButtonElement>('[part~="continue"]')!.click();
+    await waitUntil(() => shop.events.some((e) => e.startsWith('close')), 'no ktpay:close');
+    expect(shop.events).to.deep.equal(['open', 'created', 'success completed', 'close success']);
+  });
+
+  it('hears ktpay:failed with its detail', async () => {
+    shop.amount.set('0');
+    await app.whenStable();
+    payButton(element).click();
+    await waitUntil(() => shop.events.some((e) => e.startsWith('failed')), 'no ktpay:failed');
+    expect(shop.events).to.deep.equal(['open', 'failed validation']);
+    expect(dialogOf(element)!.open).to.equal(true);
+  });
+});
+
+describe('Angular: the colon in the event names', () => {
+  it('is refused in a template binding, which is why the directive exists', async () => {
+    const Colon = Component({
+      selector: 'test-colon',
+      schemas: [CUSTOM_ELEMENTS_SCHEMA],
+      template: `<ktpay-checkout (ktpay:success)="paid = true"></ktpay-checkout>`,
+    })(class { paid = false; });
+    document.body.append(document.createElement('test-colon'));
+    const bootstrapped = bootstrapApplication(Colon, { providers: [provideZonelessChangeDetection()] });
+    let error: unknown;
+    await bootstrapped.then((app) => app.destroy(), (caught: unknown) => (error = caught));
+    document.querySelector('test-colon')?.remove();
+    expect(String(error)).to.match(/Unexpected global target 'ktpay' defined for 'success' event/);
+  });
+});
