@@ -197,4 +197,16 @@ describe('lifecycle', () => {
     expect(sent).to.have.length(1);
     element.remove();
   });
+
+  // The modal's code, once on the page, arrives within microtasks: Pay must still be awaited whole.
+  it('after Pay, updateComplete waits for the modal also when its code is already loaded', async () => {
+    await useNetwork();
+    for (const round of [1, 2, 3]) {
+      const element = await mountCheckout({ amount: '-1' });
+      element.shadowRoot!.querySelector<HTMLButtonElement>('button.pay')!.click();
+      await element.updateComplete;
+      expect(dialogOf(element)?.open, `round ${round}`).to.equal(true);
+      element.remove();
+    }
+  });
 });

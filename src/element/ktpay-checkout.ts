@@ -154,6 +154,8 @@ export class KtpayCheckout extends LitElement {
   #modalLoading: Promise<CheckoutModal> | undefined;
   /** Pay was pressed before the modal's code was here: the payment it will start. */
   #opening: Promise<KtpayResult> | undefined;
+  /** That Pay waits for the code: true until the payment has started (or failed to). */
+  #codeArriving = false;
   /** Counts closes and removals: a Pay from before one starts nothing when the code arrives. */
   #closes = 0;
 
@@ -187,7 +189,8 @@ export class KtpayCheckout extends LitElement {
     let awaitedWords: Promise<void> | undefined;
     for (;;) {
       let pending: Promise<unknown> | undefined;
-      if (this.#opening && !this.#modal) pending = this.#modalLoading?.catch(() => {});
+      // The payment starts in a reaction to the code's arrival registered before this one.
+      if (this.#codeArriving) pending = this.#modalLoading?.catch(() => {});
       else if (this.#locale.pending && awaitedWords !== this.#locale.ready) pending = awaitedWords = this.#locale.ready;
       else pending = this.#modal?.drawing;
       if (!pending) return complete;
@@ -206,10 +209,17 @@ export class KtpayCheckout extends LitElement {
     const input = this.#input();
     if (this.#modal) return this.#modal.open(input);
     const closes = this.#closes;
+    this.#codeArriving = true;
     const opening = this.#loadModal().then(
-      // Closed or removed while the code was on its way: that Pay is over.
-      (modal): Promise<KtpayResult> | KtpayResult => (closes === this.#closes ? modal.open(input) : { outcome: 'cancelled' }),
-      (error: unknown) => this.#unavailable(error),
+      (modal): Promise<KtpayResult> | KtpayResult => {
+        this.#codeArriving = false;
+        // Closed or removed while the code was on its way: that Pay is over.
+        return closes === this.#closes ? modal.open(input) : { outcome: 'cancelled' };
+      },
+      (error: unknown) => {
+        this.#codeArriving = false;
+        return this.#unavailable(error);
+      },
     );
     this.#setOpening(opening);
     void opening.then(() => this.#opening === opening && this.#setOpening(undefined));
@@ -285,7 +295,7 @@ export class KtpayCheckout extends LitElement {
     const { buttonWords, lang, labelWaiting } = this.#locale;
     // While the first language loads, the default label keeps its room but waits for its words.
     const label = html`<span class=${labelWaiting ? 'label loading' : 'label'}>${buttonWords.pay}</span>`;
-    return html`<button type="button" class="pay" part="button" aria-haspopup="dialog" aria-busy=${this.#opening && !this.#modal ? 'true' : nothing}
+    return html`<button type="button" class="pay" part="button" aria-haspopup="dialog" aria-busy=${this.#codeArriving ? 'true' : nothing}
         lang=${lang} @click=${this.#onPay} @keydown=${ignoreHeldKeys}
         @pointerenter=${this.#onIntent} @focus=${this.#onIntent} @touchstart=${this.#onTouch}>
         <slot>${label}</slot>
