@@ -1,4 +1,5 @@
-import { defineConfig, type Plugin } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { merchantBackend } from './demo/merchant-backend.js';
 import { rewriteDevUrl } from './tools/dev-routes.js';
 import { minifyLitCss } from './tools/minify-lit-css.js';
@@ -50,7 +51,37 @@ function wordsChunk(id: string): string | undefined {
   return words[1] ? `button-words-${words[2]}` : `messages-${words[2]}`;
 }
 
-export default defineConfig(({ mode }) => ({
+const SANDBOX_PAGE = 'src/sandbox/page/payment-card.html';
+
+/**
+ * `vite build --mode sandbox-page`: the sandbox's payment page as static files, dist/sandbox/
+ * payment-card.html and its script beside it, for hosts without our dev server (a static Storybook,
+ * a merchant's own tests): served at `<widget-url>/`, it answers `<widget-url>/payment-card`.
+ */
+function sandboxPageBuild(): UserConfig {
+  const page: Plugin = {
+    name: 'ktpay-sandbox-page',
+    generateBundle() {
+      // The page's script is beside it, whatever path it is served at.
+      const source = readFileSync(SANDBOX_PAGE, 'utf8');
+      const html = source.replace('src="/src/sandbox/page/payment-card.ts"', 'src="./payment-card.js"');
+      if (html === source) this.error(`${SANDBOX_PAGE} no longer loads /src/sandbox/page/payment-card.ts`);
+      this.emitFile({ type: 'asset', fileName: 'payment-card.html', source: html });
+    },
+  };
+  return {
+    plugins: [page],
+    build: {
+      target: 'es2022',
+      minify: true,
+      outDir: 'dist/sandbox',
+      copyPublicDir: false,
+      lib: { entry: { 'payment-card': 'src/sandbox/page/payment-card.ts' }, formats: ['es'] },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => mode === 'sandbox-page' ? sandboxPageBuild() : ({
   plugins: [sandboxDevServer(), merchantBackend(), minifyLitCss()],
   server: { port: 5173 },
   build: {

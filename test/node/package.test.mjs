@@ -41,9 +41,14 @@ test('the manifest and the registering entries are packed and named', () => {
   }
 });
 
+test('the sandbox payment page is packed, for merchants\' own tests', () => {
+  assert.ok(files.has('dist/sandbox/payment-card.html'));
+  assert.ok(files.has('dist/sandbox/payment-card.js'));
+});
+
 test('nothing else: built files, the manifest, the readme, package.json', () => {
   const extra = [...files].filter(
-    (path) => !/^dist\/.+\.(js|js\.map|d\.ts)$/.test(path) && !['package.json', 'README.md', 'LICENSE', pkg.customElements].includes(path),
+    (path) => !/^dist\/.+\.(js|js\.map|d\.ts)$/.test(path) && path !== 'dist/sandbox/payment-card.html' && !['package.json', 'README.md', 'LICENSE', pkg.customElements].includes(path),
   );
   assert.deepEqual(extra, []);
 });
