@@ -32,6 +32,8 @@ function sandboxDevServer(): Plugin {
  *   (with its DOM shim) loads: importing the package during server-side rendering does not throw.
  * - `cdn`: ktpay-checkout.js, the element alone and self-contained for a `<script type="module">`
  *   tag; translations and libsodium load lazily from chunks beside it.
+ * package.json's `sideEffects` names the registering entries in src/ as well as in dist/: these
+ * builds read it too, and would drop the registration from an entry they thought pure.
  */
 const PACKAGE_DEPENDENCIES = [/^lit(\/.*)?$/, /^@lit\//, /^libsodium-wrappers$/, /^msw(\/.*)?$/, /^react(\/.*)?$/, /^node:/];
 

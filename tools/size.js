@@ -31,7 +31,8 @@ function sourcesOf(file) {
 /** The script-tag bundle's initial path. */
 function scriptTag() {
   const files = initialPath(DIST, 'ktpay-checkout.js');
-  return { files, ...sizeOfAll(DIST, files), sources: files.flatMap(sourcesOf) };
+  const code = files.map((file) => readFileSync(resolve(DIST, file), 'utf8')).join('\n');
+  return { files, ...sizeOfAll(DIST, files), sources: files.flatMap(sourcesOf), code };
 }
 
 /** What vite makes of `import 'ktpay-checkout'` in a merchant's app: the entry chunk and its static imports. */
@@ -47,7 +48,8 @@ async function bundledApp() {
   visit([...chunks.values()].find((chunk) => chunk.isEntry).fileName);
   const files = [...initial].map((name) => chunks.get(name));
   const total = sumSizes(files.map((chunk) => sizeOfBytes(Buffer.from(chunk.code))));
-  return { files: files.map((c) => c.fileName), ...total, sources: files.flatMap((c) => Object.keys(c.modules)) };
+  const code = files.map((chunk) => chunk.code).join('\n');
+  return { files: files.map((c) => c.fileName), ...total, sources: files.flatMap((c) => Object.keys(c.modules)), code };
 }
 
 const rows = readdirSync(DIST)
@@ -62,6 +64,9 @@ const failures = [];
 for (const [name, path] of Object.entries(paths)) {
   console.log(`  ${name.padEnd(40)} ${kB(path.gzip)} gz, ${kB(path.brotli)} br  (${path.files.join(', ')})`);
   if (path.gzip > BUDGET_BYTES) failures.push(`${name}: ${path.gzip} bytes gzipped, over the budget of ${BUDGET_BYTES}`);
+  // A path that does not register the element is not small, it is broken (say, a registering
+  // chunk missing from package.json's sideEffects, so the bundler dropped it).
+  if (!/customElements\.define\(/.test(path.code)) failures.push(`${name}: does not register the element`);
   const forbidden = path.sources.filter((source) => NEVER_INITIAL.some((pattern) => pattern.test(source)));
   if (forbidden.length > 0) failures.push(`${name}: carries what must load on intent: ${forbidden.join(', ')}`);
 }
