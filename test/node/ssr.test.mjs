@@ -25,3 +25,13 @@ test('describeError answers on the server from both entries', async () => {
   assert.match(describeError(4010103, 'en').message, /[A-Za-z]/);
   assert.match(describeError('XZ', 'kz').message, /XZ/);
 });
+
+test('ktpay-checkout/react renders on the server (Next.js, Remix): the tag and its label', async () => {
+  const { KtpayCheckout } = await import('ktpay-checkout/react');
+  const { createElement } = await import('react');
+  const { renderToString } = await import('react-dom/server');
+  const markup = renderToString(createElement(KtpayCheckout, { orderId: 'A-1', amount: 100, lang: 'kk', onKtpaySuccess: () => {} }, 'Төлеу'));
+  // Properties are set in the browser, when React hydrates; attributes React knows are rendered.
+  assert.equal(markup, '<ktpay-checkout lang="kk">Төлеу</ktpay-checkout>');
+  assert.equal(typeof document, 'undefined');
+});
