@@ -1,13 +1,163 @@
-// The demo shop: the sandbox stands in for KTPay (MSW in a service worker), the page shows what it
-// learns from the element's events, and next to it what the shop's server learned from KTPay's
-// callback (demo/merchant-backend.ts), as a merchant's page would.
+// The demo shop: a cart (demo/cart.ts) whose total drives <ktpay-checkout>, the outcome told by the
+// page from the element's events, and next to it what the shop's server learned from KTPay's
+// callback (demo/merchant-backend.ts). The sandbox stands in for KTPay (MSW in a service worker).
 import { setupWorker } from 'msw/browser';
-import { formatAmount } from '../src/i18n/format-amount.js';
+import type { KtpayFailedDetail } from '../src/events.js';
 import { createSandboxHandlers } from '../src/sandbox/index.js';
+import { amountAttribute, formatTenge, FREE_DELIVERY_FROM, initialCart, MAX_QTY, newOrderId, removeLine, setQty, totals, type CartLine, type Lang } from './cart.js';
 import { CALLBACK_PATH, ORDERS_PATH } from './shop-routes.js';
+import { TEXTS } from './texts.js';
 
-const events = document.getElementById('events')!;
-const orders = document.getElementById('orders')!;
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const checkout = document.querySelector('ktpay-checkout')!;
+const langSelect = $<HTMLSelectElement>('lang');
+const lines = $<HTMLUListElement>('lines');
+
+type Outcome =
+  | { kind: 'paid'; orderId: string; status: string }
+  | ({ kind: 'failed' } & KtpayFailedDetail)
+  | { kind: 'cancelled' };
+
+let lang = langSelect.value as Lang;
+let cart = initialCart();
+let outcome: Outcome | undefined;
+/** While the modal is open the element is left alone: hiding it would hide its modal too. */
+let modalOpen = false;
+
+/** One row per line, kept across renders so focus and the quantity's live region survive. */
+const rows = new Map<string, HTMLLIElement>();
+
+function lineRow(line: CartLine): HTMLLIElement {
+  const row = document.createElement('li');
+  row.className = 'line';
+  row.dataset.id = line.id;
+  // A static template: every text goes in through textContent below.
+  row.innerHTML = `<span class="cover" aria-hidden="true"></span>
+    <div class="info"><h2 class="title"></h2><p class="author"></p><p class="each"></p></div>
+    <div class="stepper" role="group"><button type="button" class="step" data-step="-1">−</button><output></output><button type="button" class="step" data-step="1">+</button></div>
+    <p class="line-total"></p>
+    <button type="button" class="remove"></button>`;
+  const cover = row.querySelector<HTMLElement>('.cover')!;
+  cover.textContent = line.title;
+  cover.style.setProperty('--cover', line.cover);
+  return row;
+}
+
+function fillRow(row: HTMLLIElement, line: CartLine): void {
+  const t = TEXTS[lang];
+  const [minus, plus] = row.querySelectorAll<HTMLButtonElement>('.step');
+  const output = row.querySelector('output')!;
+  row.querySelector('.title')!.textContent = line.title;
+  row.querySelector('.author')!.textContent = line.author;
+  row.querySelector('.each')!.textContent = t.each(formatTenge(line.price, lang));
+  row.querySelector('.stepper')!.setAttribute('aria-label', t.quantity(line.title));
+  minus!.setAttribute('aria-label', t.decrease(line.title));
+  plus!.setAttribute('aria-label', t.increase(line.title));
+  // aria-disabled rather than disabled: a disabled button would drop the keyboard focus.
+  minus!.setAttribute('aria-disabled', String(line.qty <= 1));
+  plus!.setAttribute('aria-disabled', String(line.qty >= MAX_QTY));
+  if (output.textContent !== String(line.qty)) output.textContent = String(line.qty); // announced only on change
+  row.querySelector('.line-total')!.textContent = formatTenge(line.price * line.qty, lang);
+  const remove = row.querySelector('.remove')!;
+  remove.textContent = t.remove;
+  remove.setAttribute('aria-label', t.removeLabel(line.title));
+}
+
+function render(): void {
+  const t = TEXTS[lang];
+  document.documentElement.lang = lang;
+  for (const node of document.querySelectorAll<HTMLElement>('[data-text]')) {
+    node.textContent = t[node.dataset.text as 'cart'];
+  }
+  for (const [id, row] of rows) if (!cart.some((line) => line.id === id)) (row.remove(), rows.delete(id));
+  for (const line of cart) {
+    if (!rows.has(line.id)) rows.set(line.id, lines.appendChild(lineRow(line)));
+    fillRow(rows.get(line.id)!, line);
+  }
+  const sums = totals(cart);
+  $('empty').hidden = sums.books > 0;
+  $('sums').hidden = $('free-from').hidden = sums.books === 0; // nothing to sum up
+  $('books').textContent = t.books(sums.books);
+  $('subtotal').textContent = formatTenge(sums.subtotal, lang);
+  $('delivery').textContent = sums.delivery || !sums.books ? formatTenge(sums.delivery, lang) : t.free;
+  $('total').textContent = formatTenge(sums.total, lang);
+  $('free-from').textContent = t.freeFrom(formatTenge(FREE_DELIVERY_FROM, lang));
+  if (!modalOpen) {
+    // An empty cart has nothing to pay: the button goes (the `hidden` attribute; the element honours it).
+    checkout.hidden = sums.books === 0;
+    checkout.setAttribute('lang', lang);
+    if (sums.total > 0) {
+      checkout.setAttribute('amount', amountAttribute(sums.total));
+      checkout.setAttribute('description', `Кітап дүкені: ${t.books(sums.books)}`);
+      checkout.textContent = t.pay(formatTenge(sums.total, lang)); // the slotted label
+    }
+  }
+  // Nothing in the cart and nothing to tell: no summary at all.
+  document.querySelector<HTMLElement>('.summary')!.hidden = sums.books === 0 && !outcome;
+  renderOutcome();
+}
+
+/** What the outcome regions show now: redrawn only when it changes, or live regions would repeat it. */
+let drawn: [Outcome | undefined, Lang] | undefined;
+
+/** The outcome panel, rebuilt from state so it follows the language too. */
+function renderOutcome(): void {
+  if (drawn && drawn[0] === outcome && drawn[1] === lang) return;
+  drawn = [outcome, lang];
+  const t = TEXTS[lang];
+  const panel = (className: string, title: string, ...texts: string[]) => {
+    const box = document.createElement('div');
+    box.className = `panel ${className}`;
+    const heading = document.createElement('p');
+    heading.className = 'panel-title';
+    heading.textContent = title;
+    box.append(heading, ...texts.filter(Boolean).map((text) => Object.assign(document.createElement('p'), { textContent: text })));
+    return box;
+  };
+  const status = $('status');
+  const alert = $('alert');
+  if (outcome?.kind === 'paid') status.replaceChildren(panel('success', t.paid(outcome.orderId), t.status(outcome.status), t.waiting));
+  else if (outcome?.kind === 'cancelled') status.replaceChildren(panel('note', t.cancelled));
+  else status.replaceChildren();
+  // The element's message is already in its language; it goes in as text, never as markup.
+  if (outcome?.kind === 'failed') {
+    alert.replaceChildren(panel('error', t.failed, outcome.message, outcome.hint ?? '', t.failedWhere(outcome.source, String(outcome.code ?? '')), t.kept));
+  } else alert.replaceChildren();
+}
+
+lines.addEventListener('click', (event) => {
+  const button = (event.target as Element).closest('button');
+  const id = button?.closest<HTMLElement>('.line')?.dataset.id;
+  if (!button || !id || button.getAttribute('aria-disabled') === 'true') return;
+  if (button.classList.contains('remove')) {
+    cart = removeLine(cart, id);
+    $('cart-title').focus(); // its row is gone: focus goes somewhere meaningful, not to <body>
+  } else {
+    cart = setQty(cart, id, cart.find((line) => line.id === id)!.qty + Number(button.dataset.step));
+  }
+  if (outcome?.kind !== 'paid') outcome = undefined; // a changed cart is a new story
+  render();
+});
+$('refill').addEventListener('click', () => {
+  cart = initialCart();
+  outcome = undefined;
+  render();
+  $('cart-title').focus(); // the button that was pressed is gone
+});
+langSelect.addEventListener('change', () => {
+  lang = langSelect.value as Lang;
+  render();
+});
+
+// A fresh order number for every attempt (KTPay pays an order once); the server's callback comes here.
+checkout.setAttribute('order-id', newOrderId());
+checkout.setAttribute('callback-post-url', new URL(CALLBACK_PATH, location.href).href);
+render();
+
+// ---- Behind the counter: the sandbox, what the page heard, and what the server confirmed.
+
+const events = $('events');
+const orders = $('orders');
 
 function log(text: string): void {
   const item = document.createElement('li');
@@ -15,30 +165,10 @@ function log(text: string): void {
   events.prepend(item);
 }
 
-await setupWorker(
-  ...createSandboxHandlers({
-    onCallback: ({ attempt, httpStatus, acknowledged }) =>
-      log(`sandbox → server callback, attempt ${attempt}: HTTP ${httpStatus || 'none'}${acknowledged ? ', acknowledged' : ''}`),
-  }),
-).start({
-  serviceWorker: { url: '/mockServiceWorker.js' },
-  quiet: true,
-  onUnhandledRequest: 'bypass',
-});
-await import('../src/ktpay-checkout.js');
-
-const checkout = document.querySelector('ktpay-checkout')!;
-const lang = document.getElementById('lang') as HTMLSelectElement;
-
-const newOrder = () => (checkout.orderId = `demo-${Date.now().toString(36)}`);
-newOrder();
-checkout.setAttribute('callback-post-url', new URL(CALLBACK_PATH, location.href).href);
-lang.addEventListener('change', () => checkout.setAttribute('lang', lang.value));
-
 /** A row per order: what the browser said, then what the server confirmed. */
-function orderRow(orderId: string, browserSaid: string, outcome: 'paid' | 'failed'): HTMLTableCellElement {
+function orderRow(orderId: string, browserSaid: string, result: 'paid' | 'failed'): HTMLTableCellElement {
   const row = document.createElement('tr');
-  const cells: [string, string][] = [[orderId, ''], [browserSaid, outcome], ['waiting for the callback…', '']];
+  const cells: [string, string][] = [[orderId, ''], [browserSaid, result], ['waiting for the callback…', '']];
   for (const [text, className] of cells) {
     const cell = document.createElement('td');
     cell.textContent = text;
@@ -55,7 +185,7 @@ async function showServerView(orderId: string, cell: HTMLTableCellElement): Prom
     const response = await fetch(`${ORDERS_PATH}${encodeURIComponent(orderId)}`).catch(() => undefined);
     if (response?.ok) {
       const order = (await response.json()) as { outcome: string; status: string; amount: number; transactionHash: string };
-      cell.textContent = `${order.outcome}: ${order.status}, ${formatAmount(order.amount, 'ru')}, ${order.transactionHash.slice(0, 12)}…`;
+      cell.textContent = `${order.outcome}: ${order.status}, ${formatTenge(Math.round(order.amount * 100), lang)}, ${order.transactionHash.slice(0, 12)}…`;
       cell.className = order.outcome;
       return;
     }
@@ -64,7 +194,14 @@ async function showServerView(orderId: string, cell: HTMLTableCellElement): Prom
   cell.textContent = 'no callback arrived';
 }
 
-checkout.addEventListener('ktpay:open', (e) => log(`ktpay:open · order ${e.detail.orderId}`));
+// No callback-success-url / callback-failed-url is set, so the element has nowhere to send the
+// buyer and the page stays: no preventDefault() needed on ktpay:success or ktpay:failed.
+checkout.addEventListener('ktpay:open', (e) => {
+  modalOpen = true;
+  outcome = undefined;
+  renderOutcome();
+  log(`ktpay:open · order ${e.detail.orderId}`);
+});
 /** Orders KTPay created a transaction for: only those get a callback. */
 const created = new Set<string>();
 checkout.addEventListener('ktpay:created', (e) => {
@@ -74,8 +211,9 @@ checkout.addEventListener('ktpay:created', (e) => {
 checkout.addEventListener('ktpay:success', (e) => {
   log(`ktpay:success · ${e.detail.status} · ${e.detail.transactionHash ?? ''}`);
   void showServerView(e.detail.orderId, orderRow(e.detail.orderId, `success: ${e.detail.status}`, 'paid'));
-  // A new order for the next purchase: KTPay refuses to pay one order twice.
-  newOrder();
+  outcome = { kind: 'paid', orderId: e.detail.orderId, status: e.detail.status };
+  cart = [];
+  render();
 });
 checkout.addEventListener('ktpay:failed', (e) => {
   log(`ktpay:failed · ${e.detail.source} ${e.detail.code ?? ''} · ${e.detail.message}`);
@@ -83,5 +221,26 @@ checkout.addEventListener('ktpay:failed', (e) => {
   if (created.has(e.detail.orderId)) {
     void showServerView(e.detail.orderId, orderRow(e.detail.orderId, `failed: ${e.detail.code ?? e.detail.source}`, 'failed'));
   }
+  outcome = { kind: 'failed', ...e.detail };
+  renderOutcome();
 });
-checkout.addEventListener('ktpay:close', (e) => log(`ktpay:close · ${e.detail.reason}`));
+checkout.addEventListener('ktpay:close', (e) => {
+  log(`ktpay:close · ${e.detail.reason}`);
+  modalOpen = false;
+  if (e.detail.reason === 'cancel') outcome = { kind: 'cancelled' };
+  checkout.setAttribute('order-id', newOrderId()); // the next attempt is a new order
+  render();
+});
+
+await setupWorker(
+  ...createSandboxHandlers({
+    onCallback: ({ attempt, httpStatus, acknowledged }) =>
+      log(`sandbox → server callback, attempt ${attempt}: HTTP ${httpStatus || 'none'}${acknowledged ? ', acknowledged' : ''}`),
+  }),
+).start({
+  serviceWorker: { url: '/mockServiceWorker.js' },
+  quiet: true,
+  onUnhandledRequest: 'bypass',
+});
+// The element only once the sandbox answers, so its first request cannot miss it.
+await import('../src/ktpay-checkout.js');
