@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { StorybookConfig } from '@storybook/web-components-vite';
+import type { Plugin } from 'vite';
+import { STORY_FILES } from '../stories/story-files.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+// The list the test renders is the list Storybook shows: a story file outside it is a mistake.
+const unlisted = readdirSync(`${root}stories`).filter((file) => file.endsWith('.stories.ts') && !STORY_FILES.includes(file));
+if (unlisted.length > 0) throw new Error(`Add ${unlisted.join(', ')} to stories/story-files.ts`);
+
+/**
+ * The pages the stories frame, by the path they are asked at: the sandbox payment page (at
+ * `<widget-url>/payment-card`; vite.config.ts's plugin rewrites that path to the file first) and
+ * stories/pages/. Storybook's vite serves and builds no HTML but its own.
+ */
+const PAGES: Record<string, string> = {
+  '/sandbox/payment-card': 'src/sandbox/page/payment-card.html',
+  '/src/sandbox/page/payment-card.html': 'src/sandbox/page/payment-card.html',
+  '/stories/pages/fresh/checkout.html': 'stories/pages/fresh/checkout.html',
+  '/stories/pages/payment-page-loading.html': 'stories/pages/payment-page-loading.html',
+};
+/**
+ * The same pages in a static build. The sandbox page is written as `sandbox/payment-card.html`
+ * (resolved and loaded below), which static hosts serve at `sandbox/payment-card`.
+ */
+const BUILT_PAGES = [
+  `${root}sandbox/payment-card.html`,
+  `${root}stories/pages/fresh/checkout.html`,
+  `${root}stories/pages/payment-page-loading.html`,
+];
+
+function framedPages(): Plugin {
+  return {
+    name: 'ktpay-storybook-pages',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const file = PAGES[req.url?.split('?')[0] ?? ''];
+        if (!file) return next();
+        // As written: vite serves their scripts as modules; Storybook's HTML injections stay out.
+        res.setHeader('Content-Type', 'text/html').end(readFileSync(`${root}${file}`));
+      });
+    },
+    // Storybook sets iframe.html as the one input; the pages join it.
+    config(config, { command }) {
+      if (command !== 'build') return;
+      for (const options of [config.build?.rolldownOptions, config.build?.rollupOptions]) {
+        if (options?.input) options.input = [options.input as string, ...BUILT_PAGES].flat();
+      }
+    },
+    // Storybook puts its module-mocking runtime into every page it builds, at a path only right
+    // beside iframe.html; these pages mock nothing.
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, { path }) => (path === '/iframe.html' ? html : html.replace(/<script [^>]*vite-inject-mocker-entry[^>]*><\/script>/, '')),
+    },
+    resolveId: (id) => (id === BUILT_PAGES[0] ? id : undefined),
+    load: (id) => (id === BUILT_PAGES[0] ? readFileSync(`${root}${PAGES['/sandbox/payment-card']}`, 'utf8') : undefined),
+  };
+}
+
+const config: StorybookConfig = {
+  framework: '@storybook/web-components-vite',
+  stories: STORY_FILES.map((file) => `../stories/${file}`),
+  // msw's worker, served at the root (its scope must cover the preview and the framed pages).
+  staticDirs: ['../public'],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  viteFinal: (vite) => ({
+    ...vite,
+    plugins: [...(vite.plugins ?? []), framedPages()],
+    // Storybook's own preview runtime is ~900 kB; the size warning would be about it, not us.
+    build: { ...vite.build, chunkSizeWarningLimit: 1000 },
+    // Storybook's renderer imports this one unbundled, which loaded a second lit-html beside the element's.
+    optimizeDeps: { ...vite.optimizeDeps, include: [...(vite.optimizeDeps?.include ?? []), 'lit/directive-helpers.js'] },
+  }),
+};
+export default config;

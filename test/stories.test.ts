@@ -1,0 +1,165 @@
+// Renders every story as Storybook would (meta and story args, render, the story's network, play)
+// and checks it shows what it says, so no story can rot.
+import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { render } from 'lit';
+import type { KtpayCheckout } from '../src/ktpay-checkout.js';
+import type { KtpayFailedDetail } from '../src/events.js';
+import { buttonWords } from '../src/i18n/button/words.js';
+import { modalMessages } from '../src/i18n/load-messages.js';
+import type { Lang } from '../src/i18n/messages.js';
+import { VIEWPORTS } from '../stories/checkout.js';
+import { checkoutIn, currentStep, inShadow } from '../stories/play.js';
+import { useSandbox } from '../stories/sandbox-network.js';
+import { STORY_FILES } from '../stories/story-files.js';
+
+type Module = { default: Meta } & Record<string, StoryObj>;
+// The files Storybook shows (.storybook/main.ts reads the same list), by their own names.
+const modules = await Promise.all(
+  STORY_FILES.map(async (file) => ({ file, module: (await import(`../stories/${file}`)) as Module })),
+);
+
+interface Shown {
+  element: KtpayCheckout;
+  args: Record<string, unknown>;
+  /** `ktpay:failed` events that reached the canvas. */
+  failures: KtpayFailedDetail[];
+}
+
+const dialog = (element: KtpayCheckout) => inShadow<HTMLDialogElement>(element, 'dialog')!;
+const text = (element: KtpayCheckout, selector: string) => inShadow(element, selector)?.textContent?.trim();
+const label = (element: KtpayCheckout) => inShadow(element, 'button[part~="button"]')!.textContent!.trim();
+
+/** At loading step `index`, and still there a moment later: held, not passing through. */
+async function atStep({ element }: Shown, index: number) {
+  expect(dialog(element).open, 'modal open').to.equal(true);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(currentStep(element)).to.equal(index);
+  const { steps } = (await modalMessages.load(element.language)).ui;
+  expect(text(element, '[aria-current="step"]')).to.equal([steps.sending, steps.creating, steps.acquirer, steps.opening][index]);
+}
+
+function showsPaymentPage({ element }: Shown) {
+  const frame = inShadow<HTMLIFrameElement>(element, 'iframe[part~="payment-frame"]')!;
+  expect(frame.classList.contains('pending'), 'frame revealed').to.equal(false);
+  expect(frame.getBoundingClientRect().height).to.be.greaterThan(200);
+  expect(frame.contentDocument!.getElementById('card')!.hidden).to.equal(false);
+  expect(inShadow(element, '.steps')).to.equal(null);
+}
+
+function failedWith(shown: Shown, source: KtpayFailedDetail['source'], code: string | number | null) {
+  expect(shown.failures.map((f) => [f.source, f.code])).to.deep.equal([[source, code]]);
+  expect(text(shown.element, '.result.failure .message')).to.equal(shown.failures[0]!.message);
+}
+
+async function speaks({ element, args }: Shown, lang: Lang) {
+  expect(element.language).to.equal(lang);
+  expect(label(element)).to.equal((await buttonWords.load(lang)).pay);
+  expect(dialog(element).lang).to.equal(lang);
+  expect(text(element, '[part~="title"]')).to.equal((await modalMessages.load(lang)).ui.title);
+  expect(args.lang).to.equal(lang);
+  await atStep({ element } as Shown, 1);
+}
+
+/** What each story claims to show, by file and export. */
+const CLAIMS: Record<string, (shown: Shown) => unknown> = {
+  'button.stories.ts:PayButton': async ({ element }) => {
+    expect(label(element)).to.equal((await buttonWords.load('ru')).pay);
+    expect(dialog(element)).to.equal(null);
+  },
+  'button.stories.ts:SlottedLabel': ({ element, args }) => {
+    const slot = inShadow<HTMLSlotElement>(element, 'slot')!;
+    expect(slot.assignedNodes().map((n) => n.textContent).join('')).to.equal(args.label);
+    expect(inShadow(element, 'button[part~="button"]')!.getBoundingClientRect().width).to.be.greaterThan(100);
+  },
+  'loading.stories.ts:SendingParameters': (shown) => atStep(shown, 0),
+  'loading.stories.ts:CreatingTransaction': (shown) => atStep(shown, 1),
+  'loading.stories.ts:LoadingPaymentPage': async (shown) => {
+    await atStep(shown, 2);
+    expect(inShadow(shown.element, 'iframe.pending')).to.not.equal(null);
+  },
+  'payment.stories.ts:SandboxPaymentPage': showsPaymentPage,
+  'payment.stories.ts:Success': async ({ element, failures }) => {
+    expect(failures).to.deep.equal([]);
+    expect(text(element, '.result.success .order')).to.equal(element.orderId);
+    expect(text(element, '.result.success .status')).to.equal((await modalMessages.load('ru')).ui.statuses.completed);
+  },
+  'payment.stories.ts:FailureValidation': (shown) => {
+    failedWith(shown, 'validation', null);
+    expect([...shown.element.shadowRoot!.querySelectorAll('.fields code')].map((c) => c.textContent)).to.deep.equal(['amount']);
+  },
+  'payment.stories.ts:FailureNetwork': (shown) => failedWith(shown, 'network', null),
+  'payment.stories.ts:FailureApi': (shown) => failedWith(shown, 'api', 4010103),
+  'payment.stories.ts:FailureAcquirer': (shown) => failedWith(shown, 'acquirer', '05'),
+  'appearance.stories.ts:LanguageRu': (shown) => speaks(shown, 'ru'),
+  'appearance.stories.ts:LanguageKk': (shown) => speaks(shown, 'kk'),
+  'appearance.stories.ts:LanguageEn': (shown) => speaks(shown, 'en'),
+  'appearance.stories.ts:Dark': async (shown) => {
+    await atStep(shown, 1);
+    const style = getComputedStyle(dialog(shown.element));
+    expect([style.backgroundColor, style.color, style.colorScheme]).to.deep.equal(['rgb(30, 34, 39)', 'rgb(232, 234, 237)', 'dark']);
+  },
+  'appearance.stories.ts:CustomTheme': ({ element }) => {
+    const style = getComputedStyle(inShadow(element, 'button[part~="button"]')!);
+    expect(style.backgroundColor).to.equal('rgb(109, 40, 217)');
+    expect(style.borderTopLeftRadius).to.equal('999px');
+    expect(style.fontFamily).to.contain('Georgia');
+    expect(style.textTransform, '::part(button) from the page').to.equal('uppercase');
+  },
+  'appearance.stories.ts:Mobile': (shown) => {
+    showsPaymentPage(shown);
+    const box = dialog(shown.element).getBoundingClientRect();
+    expect([innerWidth, box.width, box.height]).to.deep.equal([360, innerWidth, innerHeight]);
+  },
+};
+
+const stories = modules.flatMap(({ file, module }) =>
+  Object.entries(module)
+    .filter(([name]) => name !== 'default')
+    .map(([name, story]) => ({ key: `${file}:${name}`, meta: module.default, story })),
+);
+
+describe('stories', () => {
+  let tested = 0;
+  let restore: (() => Promise<unknown>) | undefined;
+  let canvas: HTMLElement | undefined;
+
+  afterEach(async () => {
+    canvas?.querySelectorAll('ktpay-checkout').forEach((element) => element.close());
+    canvas?.remove();
+    await restore?.();
+    restore = undefined;
+  });
+
+  it('has a claim for every story, and none for a story that is gone', () => {
+    expect(Object.keys(CLAIMS).sort()).to.deep.equal(stories.map((s) => s.key).sort());
+  });
+
+  for (const { key, meta, story } of stories) {
+    it(key, async () => {
+      const args = { ...meta.args, ...story.args };
+      await useSandbox({ ...meta.parameters?.sandbox, ...story.parameters?.sandbox });
+      const viewport = VIEWPORTS[(story.globals?.viewport as { value?: string } | undefined)?.value as keyof typeof VIEWPORTS];
+      if (viewport) {
+        const before = { width: innerWidth, height: innerHeight };
+        restore = () => setViewport(before);
+        await setViewport({ width: parseInt(viewport.styles.width), height: parseInt(viewport.styles.height) });
+      }
+      canvas = document.body.appendChild(document.createElement('div'));
+      const failures: KtpayFailedDetail[] = [];
+      canvas.addEventListener('ktpay:failed', (event) => failures.push((event as CustomEvent<KtpayFailedDetail>).detail));
+      // Storybook passes a whole context; these stories read only args, argTypes and the canvas.
+      const context = { args, argTypes: {}, canvasElement: canvas } as never;
+      render((story.render ?? meta.render)!(args, context), canvas);
+      await (story.play ?? meta.play)?.(context);
+      const frame = canvas.querySelector('iframe');
+      const element = checkoutIn(frame?.contentDocument ?? canvas);
+      await element.updateComplete;
+      await CLAIMS[key]!({ element, args, failures });
+      tested++;
+    });
+  }
+
+  after(() => expect(tested, 'stories tested').to.equal(stories.length));
+});
