@@ -34,6 +34,7 @@ test('the manifest and the registering entries are packed and named', () => {
   const manifest = JSON.parse(readFileSync(new URL(pkg.customElements, root), 'utf8'));
   const tags = manifest.modules.flatMap((module) => module.declarations ?? []).map((declaration) => declaration.tagName);
   assert.ok(tags.includes('ktpay-checkout'));
+  for (const module of manifest.modules) assert.ok(files.has(module.path), `the manifest names ${module.path}, which is not packed`);
   // Every entry that registers the element is marked, so no bundler drops the registration (the
   // src/ ones are for this package's own build, which reads the same list).
   for (const path of pkg.sideEffects.filter((path) => path.startsWith('./dist/'))) {
