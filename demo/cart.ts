@@ -1,7 +1,10 @@
 // The shop's cart as plain data and pure functions: no DOM, no side effects, so
 // test/demo.test.ts can import it. Money is counted in tiyn (1/100 tenge) so sums stay exact.
 
-export type Lang = 'ru' | 'kk' | 'en';
+import { formatAmount } from '../src/i18n/format-amount.js';
+import type { Lang } from '../src/i18n/messages.js';
+
+export type { Lang };
 
 export interface CartLine {
   id: string;
@@ -51,25 +54,9 @@ export function totals(cart: readonly CartLine[]): Totals {
   return { books, subtotal, delivery, total: subtotal + delivery };
 }
 
-const LOCALES: Record<Lang, string> = { ru: 'ru-KZ', kk: 'kk-KZ', en: 'en-KZ' };
-
-/**
- * Intl's tag for the page language. Chromium ships no Kazakh number data and would write
- * `₸ 13,500.50`; Kazakh writes amounts as Russian does, so ru-KZ stands in (as the element does).
- */
-export function locale(lang: Lang): string {
-  if (lang === 'kk' && new Intl.NumberFormat('kk-KZ').format(1.5) !== '1,5') return LOCALES.ru;
-  return LOCALES[lang];
-}
-
-/** `13 500,50 ₸` (ru, kk), `₸13,500.50` (en); whole tenge without decimals. */
+/** `13 500,50 ₸` (ru, kk), `₸13,500.50` (en); whole tenge without decimals: the element's format. */
 export function formatTenge(tiyn: number, lang: Lang): string {
-  return new Intl.NumberFormat(locale(lang), {
-    style: 'currency',
-    currency: 'KZT',
-    currencyDisplay: 'narrowSymbol',
-    minimumFractionDigits: tiyn % 100 === 0 ? 0 : 2,
-  }).format(tiyn / 100);
+  return formatAmount(tiyn / 100, lang);
 }
 
 /** The element's `amount`: tenge with a dot and two decimals, as KTPay takes it. */

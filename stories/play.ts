@@ -1,6 +1,7 @@
 // What the stories' play functions do on the real element, as a buyer would: press Pay, wait for
 // the modal, fill the sandbox's card form in its (same-origin) iframe. Plain DOM, no Storybook.
 import type { KtpayCheckout } from '../src/ktpay-checkout.js';
+import { payOnSandboxPage, type SandboxCard } from '../src/sandbox/index.js';
 
 /** Polls `check` each frame until it gives something truthy; fails naming `what` after `ms`. */
 export async function waitFor<T>(check: () => T | null | undefined | false, what: string, ms = 10_000): Promise<T> {
@@ -50,27 +51,7 @@ export async function paymentPage(element: KtpayCheckout): Promise<Document> {
   }, 'the sandbox card form');
 }
 
-export interface Card {
-  pan?: string;
-  cvv?: string;
-  password?: string;
-}
-
 /** Pays on the sandbox page: card form, then 3-D Secure if the card step passed. */
-export async function payOnSandbox(element: KtpayCheckout, { pan = '4111 1111 1111 1111', cvv = '123', password = '12345678' }: Card = {}) {
-  const page = await paymentPage(element);
-  const fill = (id: string, value: string) => {
-    const input = page.getElementById(id) as HTMLInputElement;
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  };
-  fill('cc-number', pan);
-  fill('cc-exp', '12/24');
-  fill('cc-csc', cvv);
-  fill('cc-name', 'TEST BUYER');
-  (page.getElementById('card') as HTMLFormElement).requestSubmit();
-  const secure = page.getElementById('secure') as HTMLFormElement;
-  if (secure.hidden) return;
-  fill('password', password);
-  secure.requestSubmit();
+export async function payOnSandbox(element: KtpayCheckout, card?: SandboxCard): Promise<void> {
+  payOnSandboxPage(await paymentPage(element), card);
 }

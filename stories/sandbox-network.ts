@@ -3,7 +3,7 @@
 // story) and by test/stories.test.ts, so a story gets the same network in both.
 import { delay, http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { createSandboxHandlers } from '../src/sandbox/index.js';
+import { createSandboxHandlers, SANDBOX_API_URL } from '../src/sandbox/index.js';
 
 /**
  * A request held forever, to keep the modal at one loading step. («Sending the parameters», the
@@ -24,7 +24,8 @@ export interface SandboxParameter {
   unreachable?: boolean;
 }
 
-const API = '*/sandbox/api/v1/merchant-widget/payment';
+// Wherever the page is served from (a static build may live under a sub-path).
+const API = `*${SANDBOX_API_URL}`;
 const forever = async () => {
   await delay('infinite');
 };

@@ -4,7 +4,15 @@ import type { RequestHandler } from 'msw';
 import '../src/ktpay-checkout.js';
 import type { KtpayCheckout } from '../src/ktpay-checkout.js';
 import type { KtpayEventMap } from '../src/events.js';
-import { createSandboxHandlers, SANDBOX_ATTRIBUTES, SANDBOX_APP_KEY, SANDBOX_SECRET_KEY, type SandboxOptions } from '../src/sandbox/index.js';
+import {
+  createSandboxHandlers,
+  payOnSandboxPage,
+  SANDBOX_ATTRIBUTES,
+  SANDBOX_APP_KEY,
+  SANDBOX_SECRET_KEY,
+  type SandboxCard,
+  type SandboxOptions,
+} from '../src/sandbox/index.js';
 
 /** What the element put on the wire, as the server received it. */
 export interface SentRequest {
@@ -86,33 +94,9 @@ export async function sandboxPage(element: KtpayCheckout): Promise<Document> {
   return frameOf(element)!.contentDocument!;
 }
 
-export interface CardInput {
-  pan?: string;
-  cvv?: string;
-  name?: string;
-  password?: string;
-  protocol?: 'structured' | 'published';
-}
-
 /** Pays on the sandbox page as a buyer would: card form, then 3-D Secure. */
-export async function payOnSandbox(element: KtpayCheckout, card: CardInput = {}): Promise<void> {
-  const page = await sandboxPage(element);
-  const set = (id: string, value: string) => {
-    const input = page.getElementById(id) as HTMLInputElement | HTMLSelectElement;
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  };
-  if (card.protocol) set('protocol', card.protocol);
-  set('cc-number', card.pan ?? '4111 1111 1111 1111');
-  set('cc-exp', '12/24');
-  set('cc-csc', card.cvv ?? '123');
-  set('cc-name', card.name ?? 'TEST BUYER');
-  (page.getElementById('card') as HTMLFormElement).requestSubmit();
-  const secure = page.getElementById('secure') as HTMLFormElement;
-  if (!secure.hidden) {
-    set('password', card.password ?? '12345678');
-    secure.requestSubmit();
-  }
+export async function payOnSandbox(element: KtpayCheckout, card: SandboxCard = {}): Promise<void> {
+  payOnSandboxPage(await sandboxPage(element), card);
 }
 
 export { html, waitUntil };

@@ -3,7 +3,7 @@ import { http } from 'msw';
 import type { KtpayCheckout } from '../src/index.js';
 import { defineKtpayCheckout } from '../src/define.js';
 import { SANDBOX_API_URL, SANDBOX_ATTRIBUTES } from '../src/sandbox/index.js';
-import { dialogOf, freshOrderId, mountCheckout, nextEvent, payOnSandbox, recordEvents, sandboxPage, sent, useNetwork, waitUntil } from './helpers.js';
+import { dialogOf, freshOrderId, mountCheckout, nextEvent, payButton, payOnSandbox, recordEvents, sandboxPage, sent, useNetwork, waitUntil } from './helpers.js';
 
 /**
  * What the element's own code (src/, not the sandbox) leaves running on the page: window and
@@ -203,7 +203,7 @@ describe('lifecycle', () => {
     await useNetwork();
     for (const round of [1, 2, 3]) {
       const element = await mountCheckout({ amount: '-1' });
-      element.shadowRoot!.querySelector<HTMLButtonElement>('button.pay')!.click();
+      payButton(element).click();
       await element.updateComplete;
       expect(dialogOf(element)?.open, `round ${round}`).to.equal(true);
       element.remove();

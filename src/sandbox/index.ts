@@ -1,5 +1,6 @@
 // ktpay-checkout/sandbox: the offline stand-in for KTPay used by the demo, the stories, the
 // tests, and merchants' own tests. TEST ONLY.
+export { payOnSandboxPage, type SandboxCard } from './buyer.js';
 export { CODE_NAME, TEST_3DS_PASSWORD, TEST_CARDS, TEST_CVV, cardOutcome, secureCodeOutcome } from './cards.js';
 export { SANDBOX_API_URL, SANDBOX_ATTRIBUTES, SANDBOX_MERCHANT_ID, SANDBOX_WIDGET_URL } from './config.js';
 export { SANDBOX_CALLBACK_TIME_SCALE, deliverCallback, sandboxCallback, type CallbackAttempt } from './callback-delivery.js';

@@ -5,7 +5,7 @@ import { createElement as h, type ComponentProps } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { KtpayCheckout } from '../../src/react.js';
-import type { KtpayCheckout as Element } from '../../src/ktpay-checkout.js';
+import type { KtpayCheckout as Element, KtpaySuccessDetail } from '../../src/ktpay-checkout.js';
 import { SANDBOX_ATTRIBUTES } from '../../src/sandbox/index.js';
 import { dialogOf, freshOrderId, payButton, payOnSandbox, shadow, useNetwork } from '../helpers.js';
 
@@ -67,7 +67,7 @@ describe('React: ktpay-checkout/react', () => {
   it('calls onKtpayOpen, onKtpayCreated, onKtpaySuccess and onKtpayClose with typed details', async () => {
     const calls: string[] = [];
     const orderId = freshOrderId();
-    let success: Props['onKtpaySuccess'] extends ((e: infer E) => void) | undefined ? E : never;
+    let success: CustomEvent<KtpaySuccessDetail> | undefined;
     const element = await render({
       ...sandboxProps,
       orderId,
