@@ -1,17 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { playwrightLauncher } from '@web/test-runner-playwright';
 import { rewriteDevUrl } from './tools/dev-routes.js';
+import { testBrowsers } from './tools/wtr-browsers.js';
 import { bundledPackages } from './tools/wtr-bundled-packages.js';
-
-// Browsers are never downloaded here: use the system's Chromium (Debian: apt-get install chromium)
-// or any Chrome given in CHROME_PATH.
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+import { engineCommands } from './tools/wtr-commands.js';
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/system/ runs in its own group, in browsers started with other system preferences.
+  files: ['test/**/*.test.ts', '!test/system/**', '!test/scratch/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [
+    engineCommands(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     // The frameworks the element is tested in (test/frameworks/): React is CommonJS only; Vue's
     // full build (with the template compiler) is the one a page without a build step would use.
@@ -32,21 +31,18 @@ export default {
       return next();
     },
   ],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      },
-    }),
+  // Chromium, Firefox and WebKit (tools/wtr-browsers.js says how each is driven). One test file at a
+  // time per engine: WebDriver's runner would otherwise put concurrent files in iframes of one page.
+  // The buyer's system preferences are fixed as each browser starts, so every engine runs the same
+  // tests: light and motion here, dark and reduced motion in the group below.
+  browsers: testBrowsers({ colorScheme: 'light', reducedMotion: 'no-preference' }),
+  groups: [
+    {
+      name: 'system-dark-reduced-motion',
+      files: 'test/system/**/*.test.ts',
+      browsers: testBrowsers({ colorScheme: 'dark', reducedMotion: 'reduce' }),
+    },
   ],
+  concurrency: 1,
   testFramework: { config: { timeout: 15000 } },
 };

@@ -1,86 +1,13 @@
 // Keyboard and screen-reader row of the hardening issue: a real modal dialog that keeps focus, can
 // always be closed, announces progress and outcome, respects reduced motion, and gives axe nothing
-// to complain about in any state. Keys are real key presses (sendKeys), not synthetic events.
+// to complain about in any state. Keys are real key presses (test/commands.ts), not synthetic events.
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { loadSodium } from '../src/crypto/sodium.js';
 import type { KtpayCheckout } from '../src/ktpay-checkout.js';
-import { SANDBOX_API_URL } from '../src/sandbox/index.js';
-import { dialogOf, frameOf, mountCheckout, nextEvent, payButton, payOnSandbox, sandboxPage, shadow, useNetwork, waitUntil } from './helpers.js';
-
-const API = `*${SANDBOX_API_URL}`;
-/** KTPay never answers: the modal stays in its loading state for as long as a test needs. */
-const stalledApi = () => http.post(API, () => new Promise<never>(() => {}));
-
-const closeButton = (element: KtpayCheckout) => shadow(element).querySelector<HTMLButtonElement>('[part="close-button"]')!;
-const statusRegion = (element: KtpayCheckout) => shadow(element).querySelector('[role="status"]');
-
-// ---- reaching each state -------------------------------------------------------------------
-
-/** Loading, stuck at "creating the transaction" (the request is in flight and never answered). */
-async function loading(attributes: Record<string, string> = {}): Promise<KtpayCheckout> {
-  await useNetwork({}, stalledApi());
-  const element = await mountCheckout(attributes);
-  void element.open();
-  await waitUntil(() => shadow(element).querySelector('.steps li:nth-child(2).active'), 'never reached the creating step');
-  return element;
-}
-
-/** The sandbox payment page shown in the iframe, ready for card details. */
-async function paying(attributes: Record<string, string> = {}): Promise<KtpayCheckout> {
-  await useNetwork();
-  const element = await mountCheckout(attributes);
-  void element.open();
-  await sandboxPage(element);
-  await waitUntil(() => frameOf(element)?.classList.contains('pending') === false, 'the payment page was never revealed');
-  return element;
-}
-
-/** The payment page never says it is alive (KTPay's published dialect): the whole window is offered. */
-async function silentPage(): Promise<KtpayCheckout> {
-  await useNetwork({ pageProtocol: 'published' });
-  const element = await mountCheckout({ timeout: '0.5' });
-  void element.open();
-  await waitUntil(() => shadow(element).querySelector('[part="fallback-link"]'), 'the whole window was never offered', { timeout: 4000 });
-  // Below the iframe it starts under the fold of the dialog: the buyer scrolls to read it.
-  shadow(element).querySelector('[part="fallback-link"]')!.scrollIntoView({ block: 'nearest' });
-  return element;
-}
-
-async function succeeded(): Promise<KtpayCheckout> {
-  const element = await paying();
-  const success = nextEvent(element, 'ktpay:success');
-  await payOnSandbox(element);
-  await success;
-  await element.updateComplete;
-  return element;
-}
-
-async function declined(): Promise<KtpayCheckout> {
-  const element = await paying();
-  const failed = nextEvent(element, 'ktpay:failed');
-  await payOnSandbox(element, { cvv: '000' });
-  await failed;
-  await element.updateComplete;
-  return element;
-}
-
-async function invalid(): Promise<KtpayCheckout> {
-  await useNetwork();
-  const element = await mountCheckout({ amount: '-1' });
-  await element.open();
-  await element.updateComplete;
-  return element;
-}
-
-async function networkFailed(attributes: Record<string, string> = {}): Promise<KtpayCheckout> {
-  await useNetwork({}, http.post(API, () => HttpResponse.error()));
-  const element = await mountCheckout(attributes);
-  await element.open();
-  await element.updateComplete;
-  return element;
-}
+import { API, AXE_STATES, closeButton, declined, loading, networkFailed, paying, spinnerAndFrame, stalledApi, statusRegion, succeeded } from './a11y-states.js';
+import { focusPage, press } from './commands.js';
+import { dialogOf, frameOf, mountCheckout, nextEvent, payButton, payOnSandbox, shadow, useNetwork, waitUntil } from './helpers.js';
 
 // ---- where focus is ------------------------------------------------------------------------
 
@@ -128,7 +55,7 @@ function expectFocusOn(target: Element): void {
 async function openFromKeyboard(element: KtpayCheckout): Promise<void> {
   payButton(element).focus();
   const opened = nextEvent(element, 'ktpay:open');
-  await sendKeys({ press: 'Enter' });
+  await press('Enter');
   await opened;
 }
 
@@ -136,7 +63,7 @@ async function openFromKeyboard(element: KtpayCheckout): Promise<void> {
 async function walk(element: KtpayCheckout, key: 'Tab' | 'Shift+Tab', times: number): Promise<Stop[]> {
   const stops: Stop[] = [focusStop(element)];
   for (let i = 0; i < times; i++) {
-    await sendKeys({ press: key });
+    await press(key);
     stops.push(focusStop(element));
   }
   return stops;
@@ -174,6 +101,9 @@ function surroundWithButtons(element: KtpayCheckout): void {
 // ---- the tests -----------------------------------------------------------------------------
 
 describe('accessibility: the modal dialog and focus', () => {
+  // A walk may end with focus in the browser's own UI, past the page's end: give it back.
+  afterEach(() => focusPage());
+
   it('is a native modal labelled by its visible title, and focus moves into it on open', async () => {
     await useNetwork({}, stalledApi());
     const element = await mountCheckout();
@@ -240,7 +170,7 @@ describe('accessibility: the modal dialog and focus', () => {
     const element = await networkFailed();
     shadow(element).querySelector<HTMLButtonElement>('[part~="retry"]')!.focus();
     await useNetwork({}, stalledApi());
-    await sendKeys({ press: 'Enter' });
+    await press('Enter');
     await waitUntil(() => shadow(element).querySelector('.steps li:nth-child(2).active'), 'the retry never got to the creating step');
     const stop = focusStop(element);
     expect(stop.place, `focus on ${stop.name}`).to.equal('dialog');
@@ -279,7 +209,7 @@ describe('accessibility: Escape', () => {
     await openFromKeyboard(element);
     expect(document.documentElement.style.overflow).to.equal('hidden');
     const closed = nextEvent(element, 'ktpay:close');
-    await sendKeys({ press: 'Escape' });
+    await press('Escape');
     expect((await closed).detail).to.deep.equal({ reason: 'cancel' });
     await element.updateComplete;
     expect(dialogOf(element) === null, 'the dialog is still there').to.equal(true);
@@ -360,34 +290,9 @@ describe('accessibility: the live region', () => {
   });
 });
 
-describe('accessibility: reduced motion', () => {
-  afterEach(() => emulateMedia({ reducedMotion: 'no-preference' }));
-
-  /** Loading, with the payment page loading behind the steps: the spinner and the iframe both there. */
-  async function spinnerAndFrame() {
-    await useNetwork();
-    const element = await mountCheckout();
-    const created = nextEvent(element, 'ktpay:created');
-    void element.open();
-    await created;
-    await element.updateComplete;
-    const spinner = shadow(element).querySelector('.spinner')!;
-    const frame = frameOf(element)!;
-    expect(spinner, 'no spinner').to.exist;
-    expect(frame, 'no iframe').to.exist;
-    return { spinner: getComputedStyle(spinner), frame: getComputedStyle(frame) };
-  }
-
-  it('spinner and iframe are still under prefers-reduced-motion', async () => {
-    await emulateMedia({ reducedMotion: 'reduce' });
-    expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(true);
-    const { spinner, frame } = await spinnerAndFrame();
-    expect(spinner.animationName).to.equal('none');
-    expect(frame.transitionProperty).to.equal('none');
-    expect(frame.transitionDuration).to.equal('0s');
-  });
-
-  it('spinner spins and iframe fades in otherwise', async () => {
+// The buyer's system prefers no reduced motion here; test/system/ has the reduced case.
+describe('accessibility: motion', () => {
+  it('spinner spins and iframe fades in when the system does not ask for reduced motion', async () => {
     expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(false);
     const { spinner, frame } = await spinnerAndFrame();
     expect(spinner.animationName).to.equal('spin');
@@ -439,21 +344,7 @@ describe('accessibility: axe', () => {
     expect(await axeReport(element)).to.contain('Rule: button-name');
   });
 
-  const states: { state: string; reach: () => Promise<KtpayCheckout>; title?: string; dark?: true }[] = [
-    { state: 'idle', reach: async () => (await useNetwork(), mountCheckout()), dark: true },
-    { state: 'loading', reach: () => loading(), dark: true },
-    { state: 'paying (payment page in the iframe)', reach: () => paying() },
-    { state: 'paying, offering the whole window (silent page)', reach: silentPage, dark: true },
-    { state: 'success', reach: succeeded, dark: true },
-    { state: 'failure: validation', reach: invalid, dark: true },
-    { state: 'failure: network, with Try again', reach: () => networkFailed(), dark: true },
-    { state: 'failure: declined by the bank', reach: declined },
-    { state: 'loading, lang="kk"', reach: () => loading({ lang: 'kk' }), title: 'Картамен төлеу' },
-    { state: 'failure: network, lang="kk"', reach: () => networkFailed({ lang: 'kk' }), title: 'Картамен төлеу' },
-    { state: 'loading, lang="en"', reach: () => loading({ lang: 'en' }), title: 'Pay by card' },
-    { state: 'failure: network, lang="en"', reach: () => networkFailed({ lang: 'en' }), title: 'Pay by card' },
-  ];
-  for (const { state, reach, title } of states) {
+  for (const { state, reach, title } of AXE_STATES) {
     it(`no violations: ${state}`, async () => {
       const element = await reach();
       // Make sure the state under test is the one drawn (language included).
@@ -461,17 +352,4 @@ describe('accessibility: axe', () => {
       await expect(element).to.be.accessible();
     });
   }
-
-  // The element has its own dark palette: its colours must hold up there too.
-  describe('in a dark colour scheme', () => {
-    before(() => emulateMedia({ colorScheme: 'dark' }));
-    after(() => emulateMedia({ colorScheme: 'light' }));
-    for (const { state, reach } of states.filter((s) => s.dark)) {
-      it(`no violations: ${state}`, async () => {
-        expect(matchMedia('(prefers-color-scheme: dark)').matches).to.equal(true);
-        const element = await reach();
-        await expect(element).to.be.accessible();
-      });
-    }
-  });
 });

@@ -35,6 +35,13 @@ function arrival(test: (event: MessageEvent) => boolean): Promise<MessageEvent> 
   });
 }
 
+/**
+ * A message from `frameWindow`, even once its iframe is gone: Firefox then delivers it with
+ * `source` null (the window no longer exists), Chromium and WebKit with the old window.
+ */
+const fromFrame = (frameWindow: Window) => (event: MessageEvent) =>
+  event.origin === location.origin && (event.source === frameWindow || event.source === null);
+
 /** An iframe of this page, appended; resolves when its document loaded. */
 async function extraFrame(setup: (frame: HTMLIFrameElement) => void): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
@@ -325,7 +332,7 @@ describe('hostile messages: timing', () => {
     const oldFrame = frameOf(element)!.contentWindow!;
     element.close();
     // Posted from the still-live frame in the same task as close(): it arrives after close.
-    const arrived = arrival((e) => e.source === oldFrame);
+    const arrived = arrival(fromFrame(oldFrame));
     postFrom(oldFrame, success(orderId));
     await arrived;
     await element.updateComplete;
@@ -354,7 +361,7 @@ describe('hostile messages: timing', () => {
     const { element, log, result, orderId } = await payingElement();
     const onDocument = recordEvents(document);
     const oldFrame = frameOf(element)!.contentWindow!;
-    const arrived = arrival((e) => e.source === oldFrame);
+    const arrived = arrival(fromFrame(oldFrame));
     postFrom(oldFrame, success(orderId));
     element.remove(); // same task: the message arrives after removal
     await arrived;

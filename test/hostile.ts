@@ -8,7 +8,7 @@ export const marked = window as Window & { __pwned?: boolean };
 /** A few macrotasks: message delivery, the element's handling and a Lit render. */
 export const settle = () => new Promise((r) => setTimeout(r, 100));
 
-/** The Navigation API (Chromium), not yet in TypeScript's DOM lib. */
+/** The Navigation API (Chromium, Firefox, Safari 26.2), not yet in TypeScript's DOM lib. */
 interface NavigateEventLike extends Event {
   destination: { url: string };
 }
@@ -32,7 +32,8 @@ function watchdog() {
     navigations.push((event as NavigateEventLike).destination.url);
     if (event.cancelable) event.preventDefault();
   };
-  const navigation = (window as unknown as { navigation: EventTarget }).navigation;
+  const navigation = (window as unknown as { navigation?: EventTarget }).navigation;
+  if (!navigation) throw new Error('this browser has no Navigation API, the watchdog of these tests (WebKitGTK: --features=+NavigationAPI)');
   const consoleError = console.error;
   console.error = (...args: unknown[]) => {
     problems.push(`console.error: ${args.map(String).join(' ')}`);

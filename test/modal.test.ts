@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { loadSodium } from '../src/crypto/sodium.js';
+import { press } from './commands.js';
 import { dialogOf, mountCheckout, nextEvent, payButton, sandboxPage, shadow, useNetwork, waitUntil } from './helpers.js';
 
 describe('the modal', () => {
@@ -21,6 +22,9 @@ describe('the modal', () => {
   });
 
   it('shows the loading steps as they happen, announced in a live region', async () => {
+    // Whether sealing is a step of its own depends on libsodium being ready (a warm click seals at
+    // once); make it ready, so the steps are the same whatever an engine loaded before.
+    await loadSodium();
     const element = await mountCheckout();
     const seen = new Set<string>();
     const observer = new MutationObserver(() => {
@@ -31,7 +35,7 @@ describe('the modal', () => {
     void element.open();
     await sandboxPage(element);
     observer.disconnect();
-    expect([...seen].slice(0, 3)).to.deep.equal(['Отправка параметров транзакции', 'Создание транзакции', 'Получение параметров эквайринга']);
+    expect([...seen]).to.deep.equal(['Создание транзакции', 'Получение параметров эквайринга', 'Открытие страницы оплаты']);
     expect(shadow(element).querySelector('[role="status"]')).not.to.equal(null);
   });
 
@@ -41,7 +45,7 @@ describe('the modal', () => {
     const result = element.open();
     await nextEvent(element, 'ktpay:open');
     const closed = nextEvent(element, 'ktpay:close');
-    await sendKeys({ press: 'Escape' });
+    await press('Escape');
     expect((await closed).detail).to.deep.equal({ reason: 'cancel' });
     expect(await result).to.deep.equal({ outcome: 'cancelled' });
     await element.updateComplete;

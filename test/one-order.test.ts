@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendMouse } from '@web/test-runner-commands';
+import { keyDown, keyUp } from './commands.js';
 import { modalMessages } from '../src/i18n/load-messages.js';
 import { dialogOf, mountCheckout, nextEvent, payButton, payOnSandbox, recordEvents, sent, shadow, useNetwork } from './helpers.js';
 
@@ -40,8 +41,8 @@ describe('one order per intent', () => {
       const created = nextEvent(element, 'ktpay:created'); // may come while the keys are still down
       // The first press activates; the rest are the keyboard's auto-repeat (`repeat: true`), which
       // land wherever focus went: they must neither close the modal nor start a second payment.
-      for (let i = 0; i < 12; i++) await sendKeys({ down: key });
-      await sendKeys({ up: key });
+      for (let i = 0; i < 12; i++) await keyDown(key);
+      await keyUp(key);
       await created;
       await settle();
       expect(sent).to.have.length(1);

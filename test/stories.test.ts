@@ -1,7 +1,7 @@
 // Renders every story as Storybook would (meta and story args, render, the story's network, play)
 // and checks it shows what it says, so no story can rot.
 import { expect } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { setViewport } from './commands.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { render } from 'lit';
 import type { KtpayCheckout } from '../src/ktpay-checkout.js';

@@ -2,11 +2,13 @@
 const EMPTY_WASM_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
 /**
- * libsodium-wrappers is WebAssembly only. Compiling an empty module answers in microseconds whether
- * the page's CSP allows WebAssembly (it throws if not), instead of downloading ~150 kB to find out.
+ * libsodium-wrappers is WebAssembly only. Instantiating an empty module answers in microseconds
+ * whether the page's CSP allows WebAssembly (it throws if not), instead of downloading ~150 kB to
+ * find out. Instantiating, not only compiling: WebKit compiles under such a CSP and refuses only
+ * to instantiate; Chromium and Firefox refuse both.
  */
-export function compileEmptyWasm(): void {
-  new WebAssembly.Module(EMPTY_WASM_MODULE);
+export function instantiateEmptyWasm(): void {
+  new WebAssembly.Instance(new WebAssembly.Module(EMPTY_WASM_MODULE));
 }
 
 /** libsodium's chunk: the one place it is imported, so the prefetch and the loader share it. */
@@ -23,7 +25,7 @@ export function prefetchLibsodium(): void {
   if (prefetched) return;
   prefetched = true;
   try {
-    compileEmptyWasm();
+    instantiateEmptyWasm();
   } catch {
     return;
   }

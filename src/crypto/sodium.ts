@@ -1,6 +1,6 @@
 import type sodiumModule from 'libsodium-wrappers';
 import { deadline } from '../util/deadline.js';
-import { compileEmptyWasm, importLibsodium } from './libsodium-module.js';
+import { instantiateEmptyWasm, importLibsodium } from './libsodium-module.js';
 
 type Sodium = typeof sodiumModule;
 
@@ -17,11 +17,11 @@ export class CryptoUnavailableError extends Error {
   }
 }
 
-/** Fails fast, before any download, where WebAssembly cannot run (see `compileEmptyWasm`). */
+/** Fails fast, before any download, where WebAssembly cannot run (see `instantiateEmptyWasm`). */
 function assertWasmAllowed(): void {
   if (typeof WebAssembly !== 'object') throw new CryptoUnavailableError('load');
   try {
-    compileEmptyWasm();
+    instantiateEmptyWasm();
   } catch (cause) {
     throw new CryptoUnavailableError('csp', { cause });
   }

@@ -116,6 +116,21 @@ export class CheckoutModal implements ReactiveController {
     this.#returnFocus = null;
   }
 
+  /**
+   * Tab past the end of the payment page: Firefox would cycle inside the iframe and never come
+   * back to the dialog. A guard at the dialog's end is a Tab stop only while focus is in the
+   * iframe, and hands focus on to the dialog's first control, as the other engines do. Shift+Tab
+   * and the tab order outside the iframe are untouched.
+   */
+  #onFocusMove = () => {
+    // No focus event reaches the iframe element when focus enters its page: look once focus settled.
+    setTimeout(() => {
+      const root = this.host.shadowRoot;
+      const guard = root?.querySelector<HTMLElement>('.focus-guard');
+      if (guard && root!.activeElement !== guard) guard.tabIndex = root!.activeElement instanceof HTMLIFrameElement ? 0 : -1;
+    });
+  };
+  #onGuardFocus = () => this.host.renderRoot.querySelector<HTMLElement>('[part~="close-button"]')?.focus();
   #onClose = () => this.close();
   #onRetry = () => this.#checkout.retry();
   #onContinue = () => this.#checkout.continue();
@@ -141,7 +156,8 @@ export class CheckoutModal implements ReactiveController {
       (phase === 'succeeded' ? messages.ui.successTitle : failure ? `${messages.ui.failedTitle}. ${failure.message}` : '');
     const framed = phase === 'acquirer' || phase === 'opening' || phase === 'paying';
     // The dialog closed by other means (a browser that ignored preventDefault): `close` keeps state in step.
-    return html`<dialog part="dialog" lang=${lang} aria-labelledby="title" @keydown=${ignoreHeldKeys} @cancel=${this.#onCancel} @close=${this.#onClose}>
+    return html`<dialog part="dialog" lang=${lang} aria-labelledby="title" @keydown=${ignoreHeldKeys} @cancel=${this.#onCancel} @close=${this.#onClose}
+      @focusin=${this.#onFocusMove} @focusout=${this.#onFocusMove}>
       <div class="header" part="header">
         <h2 class="title" id="title" part="title">${messages.ui.title}</h2>
         <button type="button" class="close" part="close-button" aria-label=${messages.ui.close} @click=${this.#onClose}>
@@ -173,6 +189,7 @@ export class CheckoutModal implements ReactiveController {
             })
           : nothing}
       </div>
+      ${framed ? html`<span class="focus-guard" tabindex="-1" @focus=${this.#onGuardFocus}></span>` : nothing}
     </dialog>`;
   }
 }
