@@ -3,13 +3,27 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { merchantBackend } from './demo/merchant-backend.js';
 import { rewriteDevUrl } from './tools/dev-routes.js';
 import { minifyLitCss } from './tools/minify-lit-css.js';
+import { receiptPdf } from './src/sandbox/receipt-pdf.js';
+import { SANDBOX_API_URL } from './src/sandbox/config.js';
 
-/** Serves the sandbox payment page at /sandbox/payment-card and says where the demo is. */
+/**
+ * The sandbox receipt's address: the buyer opens it in a new tab, a navigation, which msw (the
+ * sandbox's API, in the page) does not answer; the dev server does, with what the address tells.
+ */
+const SANDBOX_RECEIPT = new RegExp(`^${SANDBOX_API_URL}/([^/?#]+)/pdf(?:[?#]|$)`);
+
+/** Serves the sandbox payment page at /sandbox/payment-card and its receipts, and says where the demo is. */
 function sandboxDevServer(): Plugin {
   return {
     name: 'ktpay-sandbox-dev-server',
     configureServer(server) {
-      server.middlewares.use((req, _res, next) => {
+      server.middlewares.use((req, res, next) => {
+        const receipt = req.url ? SANDBOX_RECEIPT.exec(req.url) : null;
+        if (receipt) {
+          res.setHeader('Content-Type', 'application/pdf');
+          res.end(receiptPdf({ transactionHash: decodeURIComponent(receipt[1]!) }));
+          return;
+        }
         const rewritten = req.url ? rewriteDevUrl(req.url) : undefined;
         if (rewritten) req.url = rewritten;
         next();

@@ -20,6 +20,8 @@ export interface KtpaySuccessDetail {
   orderId: string;
   status: KtpaySuccessStatus;
   transactionHash?: string;
+  /** KTPay's PDF receipt of the transaction (`…/payment/{hash}/pdf`), where the hash is known. */
+  receiptUrl?: string;
 }
 
 /**

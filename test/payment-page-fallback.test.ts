@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import type { KtpayCheckout } from '../src/index.js';
+import { payOnSandboxPage, SANDBOX_API_URL, SANDBOX_APP_ID } from '../src/sandbox/index.js';
 import { modalMessages } from '../src/i18n/load-messages.js';
 import {
   checkoutIn,
@@ -9,12 +11,14 @@ import {
   mountCheckout,
   nextEvent,
   openSealed,
+  postFromFrame,
   recordEvents,
   sandboxPage,
   sent,
   shadow,
   useNetwork,
   waitUntil,
+  withModalCode,
 } from './helpers.js';
 
 // When the payment page never shows in the frame (framing refused, third-party cookies blocked),
@@ -28,18 +32,24 @@ const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('a payment page that never shows', () => {
   beforeEach(() => useNetwork());
 
-  it('framing refused: after `timeout`, a link opens the same validated page in the whole window', async () => {
+  it("framing refused: after `timeout`, a link offers the acquirer's own page in the whole window", async () => {
+    const lookups: Request[] = [];
+    await useNetwork({}, http.get(`*${SANDBOX_API_URL}/:hash/acquirer-options`, ({ request }) => void lookups.push(request.clone())));
     // The test runner serves /test/framing-refused/* with X-Frame-Options: DENY.
-    const element = await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '1' });
+    const element = await withModalCode(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '1' }));
     const created = nextEvent(element, 'ktpay:created');
     void element.open();
-    const { paymentUrl } = (await created).detail;
+    const { transactionHash } = (await created).detail;
     await element.updateComplete;
     expect(fallbackLink(element), 'not before the wait is over').to.equal(null);
     await waitUntil(() => fallbackLink(element), 'no fallback link', { timeout: 3000 });
+    // KTPay was asked, for this transaction, as the element's application.
+    expect(lookups.map((r) => new URL(r.url).pathname)).to.deep.equal([`${SANDBOX_API_URL}/${transactionHash}/acquirer-options`]);
+    expect(lookups[0]!.headers.get('Auth-Identifier')).to.equal(SANDBOX_APP_ID);
     const link = fallbackLink(element)!;
-    expect(link.href).to.equal(paymentUrl);
-    expect(new URL(link.href).protocol).to.equal('http:'); // what the API answered, parsed as http(s)
+    const offered = new URL(link.href);
+    expect(`${offered.origin}${offered.pathname}`).to.equal(new URL('/sandbox/payment-card', location.href).href);
+    expect(Object.fromEntries(offered.searchParams)).to.deep.equal({ hash: transactionHash, acquirer: 'halyk' });
     expect(link.target).to.equal('_top');
     const { ui } = await modalMessages.load('ru');
     expect(link.textContent!.trim()).to.equal(ui.fallback.link);
@@ -55,8 +65,51 @@ describe('a payment page that never shows', () => {
     element.close();
   });
 
+  // KTPay gives no acquirer page: the offer is KTPay's own page, as it was created.
+  for (const [name, answer] of [
+    ['the lookup fails', () => HttpResponse.error()],
+    ['KTPay answers 500', () => new HttpResponse(null, { status: 500 })],
+    ['KTPay answers its error envelope', () => HttpResponse.json({ success: false, error: { code: 5000001 } })],
+    ['the answer names no page', () => HttpResponse.json({ error: [], response: { success: true, data: {} } })],
+    ['the page is not http(s)', () => HttpResponse.json({ error: [], response: { success: true, data: { payment_page: 'javascript:alert(1)' } } })],
+  ] as const) {
+    it(`${name}: the link offers KTPay's page instead`, async () => {
+      await useNetwork({}, http.get(`*${SANDBOX_API_URL}/:hash/acquirer-options`, answer));
+      const element = await withModalCode(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '0.5' }));
+      const created = nextEvent(element, 'ktpay:created');
+      void element.open();
+      const { paymentUrl } = (await created).detail;
+      await waitUntil(() => fallbackLink(element), 'no fallback link', { timeout: 3000 });
+      expect(fallbackLink(element)!.href).to.equal(paymentUrl);
+      element.close();
+    });
+  }
+
+  it('a sign of life while KTPay is being asked: no offer at all', async () => {
+    let answer: (() => void) | undefined;
+    const asked = new Promise<void>((resolve) => {
+      void useNetwork(
+        { pageProtocol: 'published' },
+        http.get(`*${SANDBOX_API_URL}/:hash/acquirer-options`, () => {
+          resolve();
+          return new Promise<undefined>((r) => (answer = () => r(undefined)));
+        }),
+      );
+    });
+    const element = await withModalCode(await mountCheckout({ timeout: '0.5' }));
+    void element.open();
+    await sandboxPage(element);
+    await asked;
+    postFromFrame(element, { type: 'ktpay:ready' });
+    await settle(50);
+    answer!();
+    await settle(300);
+    expect(fallbackLink(element)).to.equal(null);
+    element.close();
+  });
+
   it('a page that signals it is alive (the sandbox) is not second-guessed', async () => {
-    const element = await mountCheckout({ timeout: '0.5' });
+    const element = await withModalCode(await mountCheckout({ timeout: '0.5' }));
     void element.open();
     await sandboxPage(element);
     await settle(1000);
@@ -66,7 +119,7 @@ describe('a payment page that never shows', () => {
 
   it("KTPay's published page sends no sign of life, so the offer shows under it after the wait", async () => {
     await useNetwork({ pageProtocol: 'published' });
-    const element = await mountCheckout({ timeout: '0.5' });
+    const element = await withModalCode(await mountCheckout({ timeout: '0.5' }));
     void element.open();
     await sandboxPage(element);
     await waitUntil(() => fallbackLink(element), 'no fallback link', { timeout: 3000 });
@@ -75,7 +128,7 @@ describe('a payment page that never shows', () => {
   });
 
   it('the link is in the buyer’s language', async () => {
-    const element = await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '0.3', lang: 'kk' });
+    const element = await withModalCode(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '0.3', lang: 'kk' }));
     void element.open();
     await waitUntil(() => fallbackLink(element), 'no fallback link', { timeout: 3000 });
     expect(fallbackLink(element)!.textContent!.trim()).to.equal((await modalMessages.load('kk')).ui.fallback.link);
@@ -157,5 +210,37 @@ describe('mode="redirect"', () => {
 
     const real = await returnTo(order.callback_success_url);
     await waitUntil(() => real.heard.length === 1, 'the real return was not picked up');
+  });
+});
+
+describe("the acquirer's own page, in the whole window", () => {
+  beforeEach(() => useNetwork({ pageProtocol: 'published' }));
+  afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+
+  it('the buyer follows the offer, pays on the acquirer page, and is back on the shop with the outcome', async () => {
+    const { frame, element: framed } = await merchantPage({ timeout: '0.5' });
+    const element = await withModalCode(framed);
+    const orderId = element.orderId!;
+    void element.open();
+    await waitUntil(() => fallbackLink(element), 'no offer of the whole window', { timeout: 4000 });
+    const link = fallbackLink(element)!;
+    // The link's own click handler runs (it remembers the trip); its navigation (target=_top) would
+    // take the test page away, so the merchant's frame is sent there instead.
+    frame.contentDocument!.addEventListener('click', (event) => event.preventDefault(), { once: true });
+    link.click();
+    await loadInto(frame, link.href);
+    const page = frame.contentDocument!;
+    expect(page.getElementById('badge')!.textContent).to.contain('Halyk ePay');
+    await waitUntil(() => !page.getElementById('card')!.hidden, 'the card form did not show');
+
+    // Paid there, the buyer is sent back to the shop's (here the element's own) success URL.
+    const back = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    payOnSandboxPage(page);
+    await back;
+    const heard: CustomEvent[] = [];
+    frame.contentDocument!.addEventListener('ktpay:success', (event) => heard.push(event as CustomEvent));
+    await checkoutIn(frame, { 'order-id': orderId, amount: '990' });
+    await waitUntil(() => heard.length > 0, 'no ktpay:success on return');
+    expect(heard[0]!.detail).to.include({ orderId, status: 'success' });
   });
 });

@@ -1,7 +1,6 @@
 // Renders every story as Storybook would (meta and story args, render, the story's network, play)
 // and checks it shows what it says, so no story can rot.
 import { expect } from '@open-wc/testing';
-import { setViewport } from './commands.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { render } from 'lit';
 import type { KtpayCheckout } from '../src/ktpay-checkout.js';
@@ -13,6 +12,7 @@ import { VIEWPORTS } from '../stories/checkout.js';
 import { checkoutIn, currentStep, inShadow } from '../stories/play.js';
 import { useSandbox } from '../stories/sandbox-network.js';
 import { STORY_FILES } from '../stories/story-files.js';
+import { loadInto } from './helpers.js';
 
 type Module = { default: Meta } & Record<string, StoryObj>;
 // The files Storybook shows (.storybook/main.ts reads the same list), by their own names.
@@ -109,8 +109,9 @@ const CLAIMS: Record<string, (shown: Shown) => unknown> = {
   },
   'appearance.stories.ts:Mobile': (shown) => {
     showsPaymentPage(shown);
+    const screen = shown.element.ownerDocument.defaultView!;
     const box = dialog(shown.element).getBoundingClientRect();
-    expect([innerWidth, box.width, box.height]).to.deep.equal([360, innerWidth, innerHeight]);
+    expect([screen.innerWidth, box.width, box.height]).to.deep.equal([360, screen.innerWidth, screen.innerHeight]);
   },
 };
 
@@ -120,16 +121,32 @@ const stories = modules.flatMap(({ file, module }) =>
     .map(([name, story]) => ({ key: `${file}:${name}`, meta: module.default, story })),
 );
 
+/**
+ * Where a story is drawn: a div on this page, or, for a story shown at a device's size, a page of
+ * its own in an iframe of that size, as Storybook's viewport addon sizes its preview frame (no
+ * browser window can be made a phone's width in every engine: WebKitGTK's stops at 447 px).
+ */
+async function canvasFor(viewport: (typeof VIEWPORTS)[keyof typeof VIEWPORTS] | undefined): Promise<{ canvas: HTMLElement; remove: () => void }> {
+  if (!viewport) {
+    const canvas = document.body.appendChild(document.createElement('div'));
+    return { canvas, remove: () => canvas.remove() };
+  }
+  const frame = document.createElement('iframe');
+  frame.style.cssText = `width: ${viewport.styles.width}; height: ${viewport.styles.height}; border: 0`;
+  await loadInto(frame, '/test/fixtures/device-page.html');
+  await frame.contentWindow!.customElements.whenDefined('ktpay-checkout');
+  const page = frame.contentDocument!;
+  return { canvas: page.body.appendChild(page.createElement('div')), remove: () => frame.remove() };
+}
+
 describe('stories', () => {
   let tested = 0;
-  let restore: (() => Promise<unknown>) | undefined;
-  let canvas: HTMLElement | undefined;
+  let shown: { canvas: HTMLElement; remove: () => void } | undefined;
 
-  afterEach(async () => {
-    canvas?.querySelectorAll('ktpay-checkout').forEach((element) => element.close());
-    canvas?.remove();
-    await restore?.();
-    restore = undefined;
+  afterEach(() => {
+    shown?.canvas.querySelectorAll('ktpay-checkout').forEach((element) => element.close());
+    shown?.remove();
+    shown = undefined;
   });
 
   it('has a claim for every story, and none for a story that is gone', () => {
@@ -141,17 +158,14 @@ describe('stories', () => {
       const args = { ...meta.args, ...story.args };
       await useSandbox({ ...meta.parameters?.sandbox, ...story.parameters?.sandbox });
       const viewport = VIEWPORTS[(story.globals?.viewport as { value?: string } | undefined)?.value as keyof typeof VIEWPORTS];
-      if (viewport) {
-        const before = { width: innerWidth, height: innerHeight };
-        restore = () => setViewport(before);
-        await setViewport({ width: parseInt(viewport.styles.width), height: parseInt(viewport.styles.height) });
-      }
-      canvas = document.body.appendChild(document.createElement('div'));
+      shown = await canvasFor(viewport);
+      const { canvas } = shown;
       const failures: KtpayFailedDetail[] = [];
       canvas.addEventListener('ktpay:failed', (event) => failures.push((event as CustomEvent<KtpayFailedDetail>).detail));
       // Storybook passes a whole context; these stories read only args, argTypes and the canvas.
       const context = { args, argTypes: {}, canvasElement: canvas } as never;
-      render((story.render ?? meta.render)!(args, context), canvas);
+      // In a device's frame the elements are made by that page's document, so its registry upgrades them.
+      render((story.render ?? meta.render)!(args, context), canvas, { creationScope: canvas.ownerDocument });
       await (story.play ?? meta.play)?.(context);
       const frame = canvas.querySelector('iframe');
       const element = checkoutIn(frame?.contentDocument ?? canvas);

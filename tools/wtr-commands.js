@@ -1,10 +1,10 @@
 // Test-runner commands that work in all three engines, where @web/test-runner-commands leaves
-// gaps: Puppeteer (Firefox) has no key combinations such as Shift+Tab, and WebDriver (WebKit) can
-// neither hold a key down nor size the viewport. The browser side is test/commands.ts.
-//   'keys'     { press: 'Enter' | 'Shift+Tab' | … } | { down: key } | { up: key }
-//   'viewport' { width, height }   the page's inner size, in CSS pixels
-//   'focus-page'                   gives the page back the focus a Tab past its end handed to the
-//                                  browser's own UI (Firefox then fires no focus events in it)
+// gaps: Puppeteer (Firefox) has no key combinations such as Shift+Tab, and WebDriver (WebKit)
+// cannot hold a key down. The browser side is test/commands.ts. (A phone-sized screen is a frame
+// of that size, not a command: WebKitGTK's window cannot be made narrower than 447 px.)
+//   'keys'        { press: 'Enter' | 'Shift+Tab' | … } | { down: key } | { up: key }
+//   'focus-page'  gives the page back the focus a Tab past its end handed to the browser's own
+//                 UI (Firefox then fires no focus events in the page)
 
 /** WebDriver's code points for the keys the tests press (WebDriver spec, "Keyboard actions"). */
 const WEBDRIVER_KEYS = {
@@ -59,29 +59,6 @@ async function keys(session, payload) {
   throw new Error(`keys: not supported for browser type ${browser.type}`);
 }
 
-/**
- * @param {any} session
- * @param {{ width: number, height: number }} size
- */
-async function viewport(session, { width, height }) {
-  const browser = session.browser;
-  if (browser.type === 'playwright') return browser.getPage(session.id).setViewportSize({ width, height });
-  if (browser.type === 'puppeteer') return browser.getPage(session.id).setViewport({ width, height });
-  if (browser.type === 'webdriver') {
-    // WebDriver sizes the window: add what the browser's own frame takes, and check.
-    const driver = browser.driver;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const [innerWidth, innerHeight, outerWidth, outerHeight] = await driver.execute('return [innerWidth, innerHeight, outerWidth, outerHeight]');
-      if (innerWidth === width && innerHeight === height) return;
-      await driver.setWindowRect(null, null, width + (outerWidth - innerWidth), height + (outerHeight - innerHeight));
-    }
-    const [innerWidth, innerHeight] = await driver.execute('return [innerWidth, innerHeight]');
-    if (innerWidth !== width || innerHeight !== height) throw new Error(`viewport: asked ${width}×${height}, got ${innerWidth}×${innerHeight}`);
-    return;
-  }
-  throw new Error(`viewport: not supported for browser type ${browser.type}`);
-}
-
 /** @param {any} session */
 async function focusPage(session) {
   const browser = session.browser;
@@ -108,10 +85,6 @@ export function engineCommands() {
       }
       if (command === 'focus-page') {
         await focusPage(session);
-        return true;
-      }
-      if (command === 'viewport') {
-        await viewport(session, /** @type {any} */ (payload));
         return true;
       }
       return undefined;

@@ -1,11 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CryptoUnavailableError, seal, sealJson, sodiumIfReady } from '../crypto/sodium.js';
-import { emit, type KtpayFailedDetail, type KtpayResult, type KtpaySuccessStatus } from '../events.js';
+import { emit, type KtpayFailedDetail, type KtpayResult, type KtpaySuccessDetail, type KtpaySuccessStatus } from '../events.js';
 import type { Messages } from '../i18n/messages.js';
-import { createPayment, type PaymentPage } from '../ktpay/api.js';
+import { createPayment, fetchAcquirerPage, type PaymentPage } from '../ktpay/api.js';
 import { ownCallbackUrls } from '../ktpay/callback-urls.js';
 import { mayBeReturnFromPaymentPage } from '../ktpay/own-callback-marker.js';
-import { ktpayEndpoints } from '../ktpay/endpoints.js';
+import { ktpayEndpoints, transactionResource } from '../ktpay/endpoints.js';
 import { outcomeOf, type OutcomeContext, type PageOutcome } from '../ktpay/outcome.js';
 import { parsePageMessage } from '../ktpay/page-protocol.js';
 import { toKtpayRequest, type OwnCallbackUrls } from '../ktpay/request.js';
@@ -71,6 +71,8 @@ export interface Receipt {
   amount: number;
   status: KtpaySuccessStatus;
   transactionHash?: string;
+  /** KTPay's PDF receipt, where the transaction hash is known. */
+  receiptUrl?: URL;
 }
 
 interface Attempt {
@@ -118,8 +120,12 @@ export class CheckoutController implements ReactiveController {
   failure: Failure | undefined;
   /** The payment page opened in the iframe. */
   pageUrl: URL | undefined;
-  /** The framed page has shown no sign of life for a while: offer it in the whole window. */
-  pageSilent = false;
+  /**
+   * The framed page has shown no sign of life for a while: the page offered in the whole window
+   * instead, the acquirer's own where KTPay gives it (third-party cookies blocked in a frame do
+   * not hold it back), else KTPay's.
+   */
+  wholeWindowUrl: URL | undefined;
   /**
    * Pay was pressed and the modal is not drawn yet: settles once it is asked to be (see #begin).
    * Meanwhile phases change without drawing.
@@ -132,6 +138,8 @@ export class CheckoutController implements ReactiveController {
   #abort: AbortController | undefined;
   #continueTo: URL | undefined;
   #silenceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The framed page has shown a sign of life in this attempt: it is never second-guessed. */
+  #pageShowedLife = false;
 
   constructor(
     private readonly host: CheckoutHost,
@@ -322,19 +330,38 @@ export class CheckoutController implements ReactiveController {
 
   /** Offers the whole window unless the framed page shows a sign of life within `delayMs`. */
   #watchForSilence(delayMs: number, signal: AbortSignal): void {
-    this.pageSilent = false;
-    const timer = (this.#silenceTimer = setTimeout(() => {
-      this.pageSilent = true;
-      this.host.requestUpdate();
-    }, delayMs));
+    this.wholeWindowUrl = undefined;
+    this.#pageShowedLife = false;
+    const timer = (this.#silenceTimer = setTimeout(() => void this.#offerWholeWindow(signal), delayMs));
     signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  }
+
+  /** Asks KTPay for the acquirer's own page first; KTPay's page when it gives none. */
+  async #offerWholeWindow(signal: AbortSignal): Promise<void> {
+    const attempt = this.#attempt;
+    const page = attempt?.page;
+    if (!attempt || !page) return;
+    const { connection } = attempt;
+    const acquirerPage = page.transactionHash
+      ? await fetchAcquirerPage({
+          endpoints: ktpayEndpoints(connection),
+          appId: connection.appId,
+          transactionHash: page.transactionHash,
+          timeoutMs: connection.timeoutMs,
+          signal,
+        })
+      : undefined;
+    if (signal.aborted || this.#pageShowedLife) return;
+    this.wholeWindowUrl = acquirerPage ?? page.url;
+    this.host.requestUpdate();
   }
 
   /** Any message from the framed page (the sandbox's `{ type: 'ktpay:ready' }`, a result…). */
   #pageAlive(): void {
     clearTimeout(this.#silenceTimer);
-    if (!this.pageSilent) return;
-    this.pageSilent = false;
+    this.#pageShowedLife = true;
+    if (!this.wholeWindowUrl) return;
+    this.wholeWindowUrl = undefined;
     this.host.requestUpdate();
   }
 
@@ -418,9 +445,13 @@ export class CheckoutController implements ReactiveController {
     this.#abort?.abort(); // the first outcome is the outcome: stop listening
     const { payment, connection } = attempt;
     markPaid(connection.appId, payment.orderId);
-    this.receipt = { orderId: payment.orderId, amount: payment.amount, status, ...(transactionHash ? { transactionHash } : {}) };
+    const known = transactionHash
+      ? { transactionHash, receiptUrl: transactionResource(ktpayEndpoints(connection).api, transactionHash, 'pdf') }
+      : undefined;
+    this.receipt = { orderId: payment.orderId, amount: payment.amount, status, ...known };
     this.#enter('succeeded');
-    const detail = { orderId: payment.orderId, status, ...(transactionHash ? { transactionHash } : {}) };
+    const detail: KtpaySuccessDetail = { orderId: payment.orderId, status };
+    if (known) Object.assign(detail, { transactionHash: known.transactionHash, receiptUrl: known.receiptUrl.href });
     const event = emit(this.host, 'ktpay:success', detail);
     this.#result?.resolve({ outcome: 'success', ...detail });
     this.#redirectUnlessCancelled(event, redirectFor('success', payment.callbacks, received));
@@ -459,7 +490,7 @@ export class CheckoutController implements ReactiveController {
     this.receipt = undefined;
     this.failure = undefined;
     this.pageUrl = undefined;
-    this.pageSilent = false;
+    this.wholeWindowUrl = undefined;
     this.orderId = '';
     this.#enter('idle');
   }

@@ -41,6 +41,7 @@ import { loadModalCode } from './modal-code.js';
  * @csspart fallback - The line offering the payment page in the whole window, when it shows no sign of life.
  * @csspart fallback-link - Its link.
  * @csspart result - The success or failure view.
+ * @csspart receipt-link - The success view's link to KTPay's PDF receipt (where the transaction is known).
  * @csspart action - The result view's buttons.
  * @csspart retry - The failure view's Try again.
  * @csspart continue - The result view's Continue (or Close).

@@ -46,6 +46,8 @@ export interface UiStrings {
   /** Label of the transaction's status in the receipt. */
   status: string;
   continue: string;
+  /** The success view's link to KTPay's PDF receipt. */
+  receipt: string;
   tryAgain: string;
   /** Names of the transaction statuses (seed 000, «Статусы транзакции»). */
   statuses: Record<'pending' | 'authorized' | 'success' | 'error' | 'denied' | 'completed', string>;

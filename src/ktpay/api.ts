@@ -1,7 +1,7 @@
 import { FailureError, type Failure } from '../checkout/failure.js';
 import { parseHttpUrl } from '../params/url.js';
 import { isObject } from '../util/is-object.js';
-import type { KtpayEndpoints } from './endpoints.js';
+import { transactionResource, type KtpayEndpoints } from './endpoints.js';
 
 /** The payment page KTPay created for this order. */
 export interface PaymentPage {
@@ -46,14 +46,26 @@ function readError(error: Record<string, unknown>): Failure {
  * and seed 001's `{ success, payload }`, and the error envelope at either level.
  */
 export function interpretAnswer(answer: unknown, widgetBase: URL): PaymentPage | Failure {
+  const read = readEnvelope(answer);
+  return 'data' in read ? pageOf(read.data, widgetBase) : read;
+}
+
+/**
+ * The `data` of a successful answer, whichever envelope carries it, or why there is none: KTPay's
+ * error (at either level), else a bad answer.
+ */
+function readEnvelope(answer: unknown): { data: Record<string, unknown> } | Failure {
   const badAnswer: Failure = { source: 'network', reason: 'bad-answer' };
   if (!isObject(answer)) return badAnswer;
   const envelope = isObject(answer.response) ? answer.response : answer;
   const error = [envelope.error, answer.error].find(isObject);
   if (envelope.success !== true || error) return error ? readError(error) : badAnswer;
-
   const data = [envelope.data, envelope.payload].find(isObject);
-  if (!data) return badAnswer;
+  return data ? { data } : badAnswer;
+}
+
+function pageOf(data: Record<string, unknown>, widgetBase: URL): PaymentPage | Failure {
+  const badAnswer: Failure = { source: 'network', reason: 'bad-answer' };
   const transactionHash = stringOrUndefined(data.transaction_hash);
   const given = data.payment_page ?? data.url;
   if (given !== undefined) {
@@ -124,4 +136,39 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
   // JSON without KTPay's envelope on an error status (a proxy's error page, say) is the network's.
   if (page.source === 'network' && status >= 400) throw new FailureError({ source: 'network', reason: 'http', status });
   throw new FailureError(page);
+}
+
+export interface AcquirerPageOptions {
+  endpoints: KtpayEndpoints;
+  appId: string;
+  transactionHash: string;
+  timeoutMs: number;
+  /** Aborted when the attempt ends. */
+  signal: AbortSignal;
+}
+
+/**
+ * The acquirer's own payment page for a transaction (`{hash}/acquirer-options`, KTPay's mobile API
+ * note), for when KTPay's framed page cannot work (third-party cookies blocked, framing refused).
+ * Undefined whenever KTPay gives none, for whatever reason: the caller then offers KTPay's page.
+ * An answer from an https API may only name an https page.
+ */
+export async function fetchAcquirerPage(options: AcquirerPageOptions): Promise<URL | undefined> {
+  const { endpoints, appId, transactionHash, timeoutMs, signal } = options;
+  try {
+    const response = await fetch(transactionResource(endpoints.api, transactionHash, 'acquirer-options'), {
+      headers: { 'Auth-Identifier': appId },
+      signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    if (!response.ok) return undefined;
+    const answer = readEnvelope(JSON.parse(await response.text()));
+    if (!('data' in answer)) return undefined;
+    const url = parseHttpUrl(answer.data.payment_page);
+    if (!url || (url.protocol === 'http:' && endpoints.api.protocol === 'https:')) return undefined;
+    return url;
+  } catch {
+    return undefined;
+  }
 }

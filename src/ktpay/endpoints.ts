@@ -27,6 +27,21 @@ export function ktpayEndpoints(connection: Connection): KtpayEndpoints {
   };
 }
 
+/** A transaction's own resources under the payment endpoint (KTPay's mobile API note). */
+export type TransactionResource = 'acquirer-options' | 'pdf';
+
+/**
+ * `{payment endpoint}/{transaction_hash}/{resource}`: `acquirer-options` (the acquirer's own
+ * payment page) or `pdf` (the receipt). The hash is one path segment, encoded as such.
+ */
+export function transactionResource(api: URL, transactionHash: string, resource: TransactionResource): URL {
+  const url = new URL(api);
+  url.pathname = `${url.pathname.replace(/\/$/, '')}/${encodeURIComponent(transactionHash)}/${resource}`;
+  url.search = '';
+  url.hash = '';
+  return url;
+}
+
 /** The attributes that choose the endpoints, as the element holds them (unvalidated). */
 export interface EndpointAttributes {
   testMode?: boolean;

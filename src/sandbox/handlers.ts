@@ -5,7 +5,9 @@ import type { KtpayRequest } from '../ktpay/request.js';
 import { randomHex } from '../util/random-hex.js';
 import type { CardOutcome } from './cards.js';
 import { deliverCallback, ktpayDateTime, sandboxCallback, type CallbackAttempt } from './callback-delivery.js';
+import { SANDBOX_WIDGET_URL } from './config.js';
 import { SANDBOX_APP_ID, SANDBOX_APP_KEY, SANDBOX_SECRET_KEY } from './keys.js';
+import { receiptPdf } from './receipt-pdf.js';
 import { validateKtpayRequest } from './validate.js';
 
 /** How the sandbox page reports: the structured message, or the published page's URL strings. */
@@ -25,6 +27,11 @@ export interface SandboxOptions {
   callbackTimeScale?: number;
   /** Told of every attempt to deliver a callback to `callback-post-url`. */
   onCallback?: (attempt: CallbackAttempt) => void;
+  /**
+   * Where the sandbox payment page is served (`<widget-url>/payment-card`), for the acquirer's own
+   * page that `acquirer-options` names. Default: the sandbox's, on the request's origin.
+   */
+  widgetUrl?: string;
 }
 
 /** A transaction the sandbox created, as its payment page reads it. */
@@ -58,6 +65,8 @@ function ktpayError(status: number, code: number, validation?: Record<string, st
   );
 }
 
+const unknownTransaction = () => HttpResponse.json({ error: 'unknown transaction' }, { status: 404 });
+
 function openSealed(body: string): unknown {
   const variants = sodium.base64_variants;
   const keyOf = (b64: string) => sodium.from_base64(b64, variants.ORIGINAL);
@@ -71,9 +80,11 @@ function openSealed(body: string): unknown {
  * published key pair, validate like KTPay (4010103 unknown app id, 4220101 a body that does not
  * open, 4220002 with a `validation` object), and answer as the published service does.
  * Two more routes serve the sandbox payment page: reading a transaction and recording its result.
+ * And two of KTPay's mobile API note: `{hash}/acquirer-options` names the acquirer's own page (the
+ * sandbox page, playing Halyk's), `{hash}/pdf` is the receipt of a paid transaction.
  */
 export function createSandboxHandlers(options: SandboxOptions = {}): HttpHandler[] {
-  const { delayMs = 400, pageProtocol = 'structured', callbackTimeScale, onCallback } = options;
+  const { delayMs = 400, pageProtocol = 'structured', callbackTimeScale, onCallback, widgetUrl = SANDBOX_WIDGET_URL } = options;
   const apiPath = options.apiUrl ?? DEFAULT_API_PATH;
   const base = apiPath.replace(/\/payment\/?$/, '');
   const transactions = new Map<string, SandboxTransaction>();
@@ -118,15 +129,38 @@ export function createSandboxHandlers(options: SandboxOptions = {}): HttpHandler
       });
     }),
 
+    http.get(`${apiPath}/:hash/acquirer-options`, async ({ params, request }) => {
+      await delay(Math.min(delayMs, 200));
+      if (request.headers.get('Auth-Identifier') !== SANDBOX_APP_ID) return ktpayError(401, 4010103);
+      const hash = String(params.hash);
+      if (!transactions.has(hash)) return unknownTransaction();
+      const page = new URL(`${widgetUrl.replace(/\/$/, '')}/payment-card`, request.url);
+      page.search = new URLSearchParams({ hash, acquirer: 'halyk' }).toString();
+      return HttpResponse.json({ error: [], response: { success: true, data: { payment_page: page.href } } });
+    }),
+
+    http.get(`${apiPath}/:hash/pdf`, ({ params }) => {
+      const transaction = transactions.get(String(params.hash));
+      if (transaction?.status !== 'completed') return unknownTransaction();
+      const { transactionHash, order, statusAt } = transaction;
+      const pdf = receiptPdf({ transactionHash, orderId: String(order.order_id), amount: order.amount, status: 'completed', ...(statusAt ? { statusAt } : {}) });
+      return new HttpResponse(pdf, {
+        headers: {
+          'Content-Type': 'application/pdf',
+          'Content-Disposition': `attachment; filename="payment-${transactionHash.slice(0, 12)}.pdf"`,
+        },
+      });
+    }),
+
     http.get(`${base}/transactions/:hash`, async ({ params }) => {
       await delay(Math.min(delayMs, 200));
       const transaction = transactions.get(String(params.hash));
-      return transaction ? HttpResponse.json(transaction) : HttpResponse.json({ error: 'unknown transaction' }, { status: 404 });
+      return transaction ? HttpResponse.json(transaction) : unknownTransaction();
     }),
 
     http.post(`${base}/transactions/:hash/result`, async ({ params, request }) => {
       const transaction = transactions.get(String(params.hash));
-      if (!transaction) return HttpResponse.json({ error: 'unknown transaction' }, { status: 404 });
+      if (!transaction) return unknownTransaction();
       // A final status is final: the page reports once.
       if (transaction.status !== 'pending') return HttpResponse.json({ error: 'already final' }, { status: 409 });
       const result = (await request.json()) as CardOutcome; // what the sandbox payment page decided

@@ -16,10 +16,10 @@ import {
   type ApplicationRef,
 } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { KtpayCheckout } from '../../src/ktpay-checkout.js';
 import { SANDBOX_ATTRIBUTES } from '../../src/sandbox/index.js';
-import { dialogOf, freshOrderId, payButton, payOnSandbox, shadow, useNetwork } from '../helpers.js';
+import { dialogOf, freshOrderId, payButton, payOnSandbox, shadow, useNetwork, waitUntil } from '../helpers.js';
 
 class Shop {
   readonly sandbox = SANDBOX_ATTRIBUTES;

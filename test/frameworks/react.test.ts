@@ -1,13 +1,13 @@
 // ktpay-checkout/react in React 19, rendered by react-dom in the browser: props reach the element
 // as properties, children are the label, and the ktpay:* events call the on… props.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createElement as h, type ComponentProps } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { KtpayCheckout } from '../../src/react.js';
 import type { KtpayCheckout as Element, KtpaySuccessDetail } from '../../src/ktpay-checkout.js';
 import { SANDBOX_ATTRIBUTES } from '../../src/sandbox/index.js';
-import { dialogOf, freshOrderId, payButton, payOnSandbox, shadow, useNetwork } from '../helpers.js';
+import { dialogOf, freshOrderId, payButton, payOnSandbox, shadow, useNetwork, waitUntil } from '../helpers.js';
 
 type Props = ComponentProps<typeof KtpayCheckout>;
 

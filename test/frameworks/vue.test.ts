@@ -1,11 +1,11 @@
 // <ktpay-checkout> in a Vue 3 component whose template Vue compiles in the browser: the element
 // is declared custom (not resolved as a Vue component), bound by attribute and by property, and
 // its ktpay:* events (whose names hold a colon) are listened to with v-on's shorthand.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createApp, nextTick, type App } from 'vue';
 import type { KtpayCheckout } from '../../src/ktpay-checkout.js';
 import { SANDBOX_ATTRIBUTES } from '../../src/sandbox/index.js';
-import { dialogOf, freshOrderId, payButton, payOnSandbox, shadow, useNetwork } from '../helpers.js';
+import { dialogOf, freshOrderId, payButton, payOnSandbox, shadow, useNetwork, waitUntil } from '../helpers.js';
 
 const TEMPLATE = `
   <ktpay-checkout

@@ -173,7 +173,7 @@ export class CheckoutModal implements ReactiveController {
               sandbox="allow-scripts allow-forms allow-same-origin allow-popups allow-popups-to-escape-sandbox"
               referrerpolicy="origin" @load=${this.#onFrameLoad}></iframe>`
           : nothing}
-        ${framed && checkout.pageUrl && checkout.pageSilent ? fallbackView(checkout.pageUrl, messages, this.#onLeaveForPage) : nothing}
+        ${framed && checkout.wholeWindowUrl ? fallbackView(checkout.wholeWindowUrl, messages, this.#onLeaveForPage) : nothing}
         ${phase === 'succeeded' && checkout.receipt
           ? successView({ receipt: checkout.receipt, lang, messages, onContinue: this.#onContinue })
           : nothing}

@@ -124,10 +124,14 @@ export const modalStyles = css`
     color: var(--ktpay-muted);
     font-size: 0.9em;
   }
-  .fallback a {
+  .fallback a,
+  .receipt-link a {
     /* Text on the modal's background, not on the accent: legible in light and dark schemes. */
     color: color-mix(in srgb, var(--ktpay-accent) 50%, var(--ktpay-text));
     font-weight: 600;
+  }
+  .receipt-link {
+    margin: var(--ktpay-spacing) 0 0;
   }
 
   .result {

@@ -31,8 +31,9 @@ export function loadingView(phase: Phase, messages: Messages): TemplateResult {
 }
 
 /**
- * Offered when the framed payment page shows no sign of life: the same validated URL, in the whole
- * window (a link, so it also opens in a new tab).
+ * Offered when the framed payment page shows no sign of life: in the whole window (a link, so it
+ * also opens in a new tab), the acquirer's own page where KTPay gave it, else KTPay's; either way a
+ * URL that went through `parseHttpUrl`.
  */
 export function fallbackView(pageUrl: URL, messages: Messages, onFollow: () => void): TemplateResult {
   return html`<p class="fallback" part="fallback">
@@ -64,6 +65,9 @@ export function successView({ receipt, lang, messages: { ui }, onContinue }: Suc
             <dd class="hash">${receipt.transactionHash}</dd>`
         : nothing}
     </dl>
+    ${receipt.receiptUrl
+      ? html`<p class="receipt-link"><a href=${receipt.receiptUrl.href} target="_blank" rel="noopener" referrerpolicy="origin" part="receipt-link">${ui.receipt}</a></p>`
+      : nothing}
     <div class="actions">
       <button type="button" part="action continue" class="primary" @click=${onContinue}>${ui.continue}</button>
     </div>

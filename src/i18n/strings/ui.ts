@@ -25,6 +25,7 @@ export function uiStrings(t: MsgFn): UiStrings {
     transaction: t('Транзакция', { id: 'ui.transaction' }),
     status: t('Статус', { id: 'ui.status', desc: "Label of the transaction's status in the receipt." }),
     continue: t('Продолжить', { id: 'ui.continue' }),
+    receipt: t('Чек об оплате (PDF)', { id: 'ui.receipt', desc: "Link in the success view: KTPay's PDF receipt of the transaction, opened in a new tab." }),
     tryAgain: t('Попробовать снова', { id: 'ui.try-again' }),
     statuses: {
       pending: t('Ожидает оплаты', { id: 'ui.status.pending', desc: 'Transaction statuses (seed 000, «Статусы транзакции»).' }),

@@ -1,6 +1,8 @@
 // The sandbox payment page: plays KTPay's page and the bank's card form, then reports the outcome
 // to the element the way KTPay's page would (a callback URL string, "close") or with the
-// structured `ktpay:result` message. Test only.
+// structured `ktpay:result` message. In the whole window (mode="redirect", or the page offered
+// when the frame stays silent) it sends the buyer back to the shop's callback URL, as KTPay does.
+// With `acquirer=halyk` it plays the acquirer's own page that `acquirer-options` names. Test only.
 import { cardOutcome, secureCodeOutcome, type CardOutcome } from '../cards.js';
 import type { SandboxTransaction } from '../handlers.js';
 import { formatAmount } from '../../i18n/format-amount.js';
@@ -8,13 +10,20 @@ import { formatAmount } from '../../i18n/format-amount.js';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const params = new URLSearchParams(location.search);
 const hash = params.get('hash') ?? '';
+/**
+ * In the element's iframe, rather than in a window of its own. Same-origin (the sandbox beside the
+ * demo or a test) the frame is known by its part; a merchant page that is itself framed (a test's)
+ * is a whole window all the same.
+ */
+const framed = window.frameElement ? window.frameElement.matches('[part~="payment-frame"]') : window.parent !== window;
+if (params.get('acquirer') === 'halyk') $('badge').textContent = 'SANDBOX · Halyk ePay · страница банка';
 const api = new URL(`api/v1/merchant-widget/transactions/${encodeURIComponent(hash)}`, new URL('.', location.href));
 
 /** The page that framed us; messages go only there. */
 const parentOrigin = location.ancestorOrigins?.[0] ?? (document.referrer ? new URL(document.referrer).origin : location.origin);
 
 function post(message: unknown): void {
-  if (window.parent !== window) window.parent.postMessage(message, parentOrigin);
+  if (framed) window.parent.postMessage(message, parentOrigin);
 }
 
 $('cross').hidden = params.get('show_close_button') === 'false';
@@ -57,6 +66,11 @@ async function report(transaction: SandboxTransaction, outcome: CardOutcome): Pr
     body: JSON.stringify(outcome),
   }).catch(() => {});
 
+  if (!framed) {
+    const url = callbackUrl(transaction, outcome);
+    if (url) location.assign(url);
+    return;
+  }
   if ($<HTMLSelectElement>('protocol').value === 'published') {
     const url = callbackUrl(transaction, outcome);
     if (url) post(url);
