@@ -7,6 +7,7 @@ import type { KtpayEventMap } from '../src/events.js';
 import {
   createSandboxHandlers,
   payOnSandboxPage,
+  SANDBOX_API_URL,
   SANDBOX_ATTRIBUTES,
   SANDBOX_APP_KEY,
   SANDBOX_SECRET_KEY,
@@ -40,6 +41,9 @@ export async function useNetwork(options: SandboxOptions = {}, ...overrides: Req
   worker.resetHandlers(...overrides, ...createSandboxHandlers({ delayMs: 0, ...options }));
   sent.length = 0;
 }
+
+/** Where the sandbox's receipt of transaction `hash` is: the payment endpoint, the hash, /pdf. */
+export const sandboxReceiptUrl = (hash: string) => new URL(`${SANDBOX_API_URL}/${hash}/pdf`, location.href).href;
 
 let orderCounter = 0;
 /** A fresh order id per test, so the sandbox never sees a paid order twice by accident. */

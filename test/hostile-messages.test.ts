@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import type { KtpayCheckout } from '../src/index.js';
 import { hostile, settle } from './hostile.js';
-import { dialogOf, frameOf, nextEvent, payingElement, postFromFrame, recordEvents, sandboxPage, useNetwork, waitUntil } from './helpers.js';
+import { dialogOf, frameOf, nextEvent, payingElement, postFromFrame, recordEvents, sandboxPage, sandboxReceiptUrl, useNetwork, waitUntil } from './helpers.js';
 
 const success = (orderId: string) => ({ type: 'ktpay:result', status: 'completed', order_id: orderId, transaction_hash: 'f'.repeat(40), error: null });
 const failure = (orderId: string) => ({ type: 'ktpay:result', status: 'error', order_id: orderId, error: { error_type: 'ERROR_PAYMENT', code: '51' } });
@@ -285,14 +285,14 @@ describe('hostile messages: data', () => {
   hostile('an otherwise valid result with a 1 MB extra field or hash is handled, quickly', async () => {
     const { element, result, orderId } = await payingElement();
     // The transaction hash of the sandbox's created answer, as the frame's URL carries it.
-    const created = new URL(frameOf(element)!.src).searchParams.get('hash');
+    const created = new URL(frameOf(element)!.src).searchParams.get('hash')!;
     const huge = 'f'.repeat(1 << 20);
     const start = performance.now();
     postFromFrame(element, { ...success(orderId), transaction_hash: huge, junk: huge, error: { error_message: huge } });
     const outcome = await result;
     expect(performance.now() - start).to.be.below(2000);
     // The overlong hash is not taken; the one from KTPay's created answer is kept.
-    expect(outcome).to.deep.equal({ outcome: 'success', orderId, status: 'completed', transactionHash: created });
+    expect(outcome).to.deep.equal({ outcome: 'success', orderId, status: 'completed', transactionHash: created, receiptUrl: sandboxReceiptUrl(created) });
   });
 
   hostile('a result naming an overlong (1 MB) order id is not this order', async () => {

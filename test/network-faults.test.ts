@@ -11,13 +11,14 @@ import { mountCheckout, nextEvent, openSealed, recordEvents, sent, useNetwork, w
 // language, never a hang; Try again must send the very same order.
 
 const encoder = new TextEncoder();
+const FAKED_RESET = 'connection reset (faked)';
 /** A body that starts, then the connection drops. */
 const resetMidBody = () =>
   new HttpResponse(
     new ReadableStream({
       start(controller) {
         controller.enqueue(encoder.encode('{"error":[],"resp'));
-        controller.error(new TypeError('connection reset'));
+        controller.error(new TypeError(FAKED_RESET));
       },
     }),
     { status: 200, headers: { 'Content-Type': 'application/json' } },
@@ -103,8 +104,7 @@ const FAULTS: Fault[] = [
 let resetReachesPage = true;
 async function probeReset(): Promise<boolean> {
   await useNetwork({}, http.post('*/probe-reset', resetMidBody));
-  const response = await fetch('/probe-reset', { method: 'POST' });
-  const read = response.text().then(() => 'read', () => 'error');
+  const read = fetch('/probe-reset', { method: 'POST' }).then((response) => response.text()).then(() => 'read', () => 'error');
   return (await Promise.race([read, new Promise((r) => setTimeout(() => r('pending'), 1000))])) === 'error';
 }
 
@@ -159,7 +159,9 @@ describe('network faults', () => {
       for (const order of orders) expect(order).to.deep.equal(orders[0]);
       expect((orders[0] as { order: { order_id: string } }).order.order_id).to.equal(element.orderId);
       expect(log.map((e) => e.type)).to.deep.equal(['ktpay:open', 'ktpay:failed', 'ktpay:created']);
-      expect(errors, 'no uncaught error').to.deep.equal([]);
+      // Where the reset never reaches the page (WebKit), msw leaves the fake's own error unhandled.
+      const ours = errors.filter((error) => resetReachesPage || !(error instanceof Error && error.message.includes(FAKED_RESET)));
+      expect(ours, 'no uncaught error').to.deep.equal([]);
       element.close();
     });
   }

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { KtpayCheckout } from '../src/index.js';
 import { SANDBOX_API_URL } from '../src/sandbox/index.js';
-import { dialogOf, frameOf, mountCheckout, nextEvent, openSealed, payingElement, payOnSandbox, postFromFrame, sandboxPage, sent, useNetwork, waitUntil } from './helpers.js';
+import { dialogOf, frameOf, mountCheckout, nextEvent, openSealed, payingElement, payOnSandbox, postFromFrame, sandboxPage, sandboxReceiptUrl, sent, useNetwork, waitUntil } from './helpers.js';
 
 const success = (orderId: string) => ({ type: 'ktpay:result', status: 'completed', order_id: orderId, transaction_hash: 'f'.repeat(40), error: null });
 const settle = () => new Promise((r) => setTimeout(r, 150));
@@ -48,7 +48,7 @@ describe('messages from the payment page: the origin-and-source rule', () => {
     expect(log.map((e) => e.type)).to.deep.equal(['ktpay:open', 'ktpay:created']);
     postFromFrame(element, success(element.orderId!));
     postFromFrame(element, { ...success(element.orderId!), status: 'error', error: { code: '05' } });
-    expect(await result).to.deep.equal({ outcome: 'success', orderId: element.orderId, status: 'completed', transactionHash: 'f'.repeat(40) });
+    expect(await result).to.deep.equal({ outcome: 'success', orderId: element.orderId, status: 'completed', transactionHash: 'f'.repeat(40), receiptUrl: sandboxReceiptUrl('f'.repeat(40)) });
     await settle();
     expect(log.map((e) => e.type)).to.deep.equal(['ktpay:open', 'ktpay:created', 'ktpay:success']);
   });
@@ -127,6 +127,6 @@ describe('the transaction hash', () => {
     await element.updateComplete;
     await waitUntil(() => frameOf(element)?.contentDocument?.readyState === 'complete');
     postFromFrame(element, { type: 'ktpay:result', status: 'authorized' });
-    expect(await result).to.deep.equal({ outcome: 'success', orderId: element.orderId, status: 'authorized', transactionHash: 'abc123' });
+    expect(await result).to.deep.equal({ outcome: 'success', orderId: element.orderId, status: 'authorized', transactionHash: 'abc123', receiptUrl: sandboxReceiptUrl('abc123') });
   });
 });

@@ -6,7 +6,7 @@ import { http, HttpResponse } from 'msw';
 import { modalMessages } from '../src/i18n/load-messages.js';
 import type { Lang } from '../src/i18n/messages.js';
 import { SANDBOX_API_URL } from '../src/sandbox/index.js';
-import { mountCheckout, nextEvent, payOnSandbox, shadow, useNetwork, waitUntil } from './helpers.js';
+import { mountCheckout, nextEvent, payOnSandbox, sandboxReceiptUrl, shadow, useNetwork, waitUntil } from './helpers.js';
 
 const receiptLink = (element: HTMLElement) => element.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="receipt-link"]');
 
@@ -25,7 +25,7 @@ describe('the receipt', () => {
 
   it('ktpay:success and open() give its address: the payment endpoint, the hash, /pdf', async () => {
     const { detail, result } = await paid();
-    const expected = new URL(`${SANDBOX_API_URL}/${detail.transactionHash}/pdf`, location.href).href;
+    const expected = sandboxReceiptUrl(detail.transactionHash!);
     expect(detail.transactionHash).to.match(/^[0-9a-f]{40}$/);
     expect(detail.receiptUrl).to.equal(expected);
     expect(result).to.include({ outcome: 'success', receiptUrl: expected });

@@ -12,7 +12,7 @@ import { VIEWPORTS } from '../stories/checkout.js';
 import { checkoutIn, currentStep, inShadow } from '../stories/play.js';
 import { useSandbox } from '../stories/sandbox-network.js';
 import { STORY_FILES } from '../stories/story-files.js';
-import { loadInto } from './helpers.js';
+import { loadInto, waitUntil } from './helpers.js';
 
 type Module = { default: Meta } & Record<string, StoryObj>;
 // The files Storybook shows (.storybook/main.ts reads the same list), by their own names.
@@ -122,30 +122,42 @@ const stories = modules.flatMap(({ file, module }) =>
 );
 
 /**
- * Where a story is drawn: a div on this page, or, for a story shown at a device's size, a page of
- * its own in an iframe of that size, as Storybook's viewport addon sizes its preview frame (no
- * browser window can be made a phone's width in every engine: WebKitGTK's stops at 447 px).
+ * Where a story is shown: a div on this page, or, at a device's size, a page of its own in an
+ * iframe of that size, as Storybook's viewport addon sizes its preview frame (no browser window can
+ * be made a phone's width in every engine: WebKitGTK's stops at 447 px). `prepare` gets the canvas
+ * before the story is drawn; resolves once its play is over.
  */
-async function canvasFor(viewport: (typeof VIEWPORTS)[keyof typeof VIEWPORTS] | undefined): Promise<{ canvas: HTMLElement; remove: () => void }> {
+async function show(key: string, meta: Meta, story: StoryObj, args: Record<string, unknown>, prepare: (canvas: HTMLElement) => void): Promise<HTMLElement> {
+  const viewport = VIEWPORTS[(story.globals?.viewport as { value?: string } | undefined)?.value as keyof typeof VIEWPORTS];
   if (!viewport) {
     const canvas = document.body.appendChild(document.createElement('div'));
-    return { canvas, remove: () => canvas.remove() };
+    prepare(canvas);
+    // Storybook passes a whole context; these stories read only args, argTypes and the canvas.
+    const context = { args, argTypes: {}, canvasElement: canvas } as never;
+    render((story.render ?? meta.render)!(args, context), canvas);
+    await (story.play ?? meta.play)?.(context);
+    return canvas;
   }
   const frame = document.createElement('iframe');
   frame.style.cssText = `width: ${viewport.styles.width}; height: ${viewport.styles.height}; border: 0`;
   await loadInto(frame, '/test/fixtures/device-page.html');
-  await frame.contentWindow!.customElements.whenDefined('ktpay-checkout');
-  const page = frame.contentDocument!;
-  return { canvas: page.body.appendChild(page.createElement('div')), remove: () => frame.remove() };
+  type DevicePage = Window & { showStory?: (file: string, name: string, args: Record<string, unknown>, prepare: (canvas: HTMLElement) => void) => Promise<void> };
+  const page = frame.contentWindow as DevicePage;
+  await waitUntil(() => page.showStory, 'the device page did not start');
+  const [file, name] = key.split(':') as [string, string];
+  let canvas: HTMLElement | undefined;
+  await page.showStory!(file, name, args, (c) => prepare((canvas = c)));
+  return canvas!;
 }
 
 describe('stories', () => {
   let tested = 0;
-  let shown: { canvas: HTMLElement; remove: () => void } | undefined;
+  let shown: HTMLElement | undefined;
 
   afterEach(() => {
-    shown?.canvas.querySelectorAll('ktpay-checkout').forEach((element) => element.close());
-    shown?.remove();
+    shown?.querySelectorAll('ktpay-checkout').forEach((element) => element.close());
+    const frame = shown?.ownerDocument.defaultView?.frameElement;
+    (frame ?? shown)?.remove();
     shown = undefined;
   });
 
@@ -157,16 +169,10 @@ describe('stories', () => {
     it(key, async () => {
       const args = { ...meta.args, ...story.args };
       await useSandbox({ ...meta.parameters?.sandbox, ...story.parameters?.sandbox });
-      const viewport = VIEWPORTS[(story.globals?.viewport as { value?: string } | undefined)?.value as keyof typeof VIEWPORTS];
-      shown = await canvasFor(viewport);
-      const { canvas } = shown;
       const failures: KtpayFailedDetail[] = [];
-      canvas.addEventListener('ktpay:failed', (event) => failures.push((event as CustomEvent<KtpayFailedDetail>).detail));
-      // Storybook passes a whole context; these stories read only args, argTypes and the canvas.
-      const context = { args, argTypes: {}, canvasElement: canvas } as never;
-      // In a device's frame the elements are made by that page's document, so its registry upgrades them.
-      render((story.render ?? meta.render)!(args, context), canvas, { creationScope: canvas.ownerDocument });
-      await (story.play ?? meta.play)?.(context);
+      const canvas = (shown = await show(key, meta, story, args, (c) => {
+        c.addEventListener('ktpay:failed', (event) => failures.push((event as CustomEvent<KtpayFailedDetail>).detail));
+      }));
       const frame = canvas.querySelector('iframe');
       const element = checkoutIn(frame?.contentDocument ?? canvas);
       await element.updateComplete;

@@ -1,13 +1,15 @@
-// WebKit for @web/test-runner: WebKitGTK's MiniBrowser driven by WebKitWebDriver over WebDriver
-// classic. The launcher starts what it needs and stops it when the run ends (or the process
-// exits): an X display of its own (Xvfb) when $DISPLAY is unset, and the driver on a free port.
-// Without this, a leftover driver or display leaves the next run hanging with no word why.
+// WebKit: WebKitGTK's MiniBrowser driven by WebKitWebDriver over WebDriver classic. `startWebkit`
+// starts what it needs and stops it when asked (or when the process exits): an X display of its own
+// (Xvfb) when $DISPLAY is unset, and the driver on a free port. Without that, a leftover driver or
+// display leaves the next run hanging with no word why. `webkitLauncher` is the same for
+// @web/test-runner.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
+import { MINIBROWSER, WEBKIT_DRIVER, XVFB } from './engines.js';
 
 /** @param {import('node:child_process').ChildProcess} child */
 const stopProcess = (child) => {
@@ -17,6 +19,14 @@ const stopProcess = (child) => {
 /** Every process started here, stopped even when the runner exits without stopping us. */
 const started = new Set();
 process.once('exit', () => started.forEach(stopProcess));
+
+/** @param {string} command @param {string[]} args @param {import('node:child_process').SpawnOptions} options */
+function start(command, args, options) {
+  const child = spawn(command, args, options);
+  started.add(child);
+  child.once('exit', () => started.delete(child));
+  return child;
+}
 
 /** @returns {Promise<number>} */
 function freePort() {
@@ -30,20 +40,12 @@ function freePort() {
   });
 }
 
-/** @param {string} command @param {string[]} args @param {import('node:child_process').SpawnOptions} options */
-function start(command, args, options) {
-  const child = spawn(command, args, options);
-  started.add(child);
-  child.once('exit', () => started.delete(child));
-  return child;
-}
-
 /**
  * Starts Xvfb and learns its display number from it (`-displayfd`), so two runs never collide.
- * @param {string} xvfb @returns {Promise<{ display: string, child: import('node:child_process').ChildProcess }>}
+ * @returns {Promise<{ display: string, child: import('node:child_process').ChildProcess }>}
  */
-function startDisplay(xvfb) {
-  const child = start(xvfb, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+function startDisplay() {
+  const child = start(XVFB, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stderr?.on('data', (chunk) => (log += chunk));
   return new Promise((resolve, reject) => {
@@ -58,13 +60,12 @@ function startDisplay(xvfb) {
 }
 
 /** Polls the driver until it answers /status (it takes a moment to listen). */
-async function waitForDriver(port, child, timeoutMs = 10000) {
+async function waitForDriver(/** @type {number} */ port, /** @type {import('node:child_process').ChildProcess} */ child, timeoutMs = 10000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`WebKitWebDriver exited (${child.exitCode}) at start`);
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/status`);
-      if (response.ok) return;
+      if ((await fetch(`http://127.0.0.1:${port}/status`)).ok) return;
     } catch {
       // not listening yet
     }
@@ -74,77 +75,87 @@ async function waitForDriver(port, child, timeoutMs = 10000) {
 }
 
 /**
- * @typedef {{ driver: string, miniBrowser: string, xvfb: string,
- *   system?: import('./wtr-browsers.js').SystemPreferences }} WebkitOptions
- */
-
-/**
  * WebKitGTK takes the buyer's preferences from GTK: a dark theme (MiniBrowser's --dark-mode) and
  * animations turned off (gtk-enable-animations, read from the settings.ini of its config home).
- * @param {NonNullable<WebkitOptions['system']>} system
- * @returns {{ args: string[], configHome?: string }}
+ * @param {import('./engines.js').SystemPreferences} system
  */
 function gtkPreferences(system) {
   const args = system.colorScheme === 'dark' ? ['--dark-mode'] : [];
-  if (system.reducedMotion !== 'reduce') return { args };
+  if (system.reducedMotion !== 'reduce') return { args, configHome: undefined };
   const configHome = mkdtempSync(join(tmpdir(), 'ktpay-webkit-'));
   mkdirSync(join(configHome, 'gtk-3.0'));
   writeFileSync(join(configHome, 'gtk-3.0', 'settings.ini'), '[Settings]\ngtk-enable-animations=0\n');
   return { args, configHome };
 }
 
-class WebkitLauncher extends WebdriverLauncher {
-  /** @param {WebkitOptions} paths */
-  constructor(paths) {
-    const preferences = gtkPreferences(paths.system ?? {});
-    const options = {
-      hostname: '127.0.0.1',
-      port: 0, // set once the driver listens
-      logLevel: /** @type {const} */ ('error'),
-      capabilities: {
-        browserName: 'MiniBrowser',
-        // WebKitWebDriver speaks WebDriver classic only: without this, webdriverio asks for BiDi
-        // and the session is refused.
-        'wdio:enforceWebDriverClassic': true,
-        // The Navigation API is the hostile-input tests' watchdog (test/hostile.ts): on in Safari
-        // since 26.2, behind a flag in WebKitGTK 2.50. The element itself never uses it.
-        'webkitgtk:browserOptions': { binary: paths.miniBrowser, args: ['--automation', '--features=+NavigationAPI', ...preferences.args] },
-      },
+/**
+ * The driver, listening, and the capabilities of a MiniBrowser session with `system`'s preferences.
+ * @param {import('./engines.js').SystemPreferences} [system]
+ */
+export async function startWebkit(system = {}) {
+  const preferences = gtkPreferences(system);
+  /** @type {import('node:child_process').ChildProcess[]} */
+  const children = [];
+  const stop = () => {
+    children.splice(0).reverse().forEach(stopProcess);
+    if (preferences.configHome) rmSync(preferences.configHome, { recursive: true, force: true });
+  };
+  try {
+    const env = { ...process.env };
+    if (preferences.configHome) env.XDG_CONFIG_HOME = preferences.configHome;
+    if (!env.DISPLAY) {
+      const { display, child } = await startDisplay();
+      children.push(child);
+      env.DISPLAY = display;
+    }
+    const port = await freePort();
+    const driver = start(WEBKIT_DRIVER, [`--port=${port}`, '--host=127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    children.push(driver);
+    await waitForDriver(port, driver);
+    const capabilities = {
+      browserName: 'MiniBrowser',
+      // WebKitWebDriver speaks WebDriver classic only: without this, webdriverio asks for BiDi and
+      // the session is refused.
+      'wdio:enforceWebDriverClassic': true,
+      // The Navigation API is the hostile-input tests' watchdog (test/hostile.ts): on in Safari since
+      // 26.2, behind a flag in WebKitGTK 2.50. The element itself never uses it.
+      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', '--features=+NavigationAPI', ...preferences.args] },
     };
+    return { port, capabilities, stop };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
+
+class WebkitLauncher extends WebdriverLauncher {
+  /** @param {import('./engines.js').SystemPreferences} system */
+  constructor(system) {
+    // Filled in once the driver listens (initialize); WebdriverLauncher connects on the first session.
+    const options = { hostname: '127.0.0.1', port: 0, logLevel: /** @type {const} */ ('error'), capabilities: {} };
     super(/** @type {any} */ (options));
-    this.paths = paths;
-    this.preferences = preferences;
+    this.system = system;
     this.driverOptions = options;
-    /** @type {import('node:child_process').ChildProcess[]} */
-    this.children = [];
+    /** @type {(() => void) | undefined} */
+    this.stopWebkit = undefined;
   }
 
   /** @param {any} config @param {string[]} testFiles */
   async initialize(config, testFiles) {
+    const { port, capabilities, stop } = await startWebkit(this.system);
+    Object.assign(this.driverOptions, { port, capabilities });
+    this.stopWebkit = stop;
     await super.initialize(config, testFiles);
     this.name = 'WebKit';
-    const env = { ...process.env };
-    if (this.preferences.configHome) env.XDG_CONFIG_HOME = this.preferences.configHome;
-    if (!env.DISPLAY) {
-      const { display, child } = await startDisplay(this.paths.xvfb);
-      this.children.push(child);
-      env.DISPLAY = display;
-    }
-    const port = await freePort();
-    const driver = start(this.paths.driver, [`--port=${port}`, '--host=127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    this.children.push(driver);
-    await waitForDriver(port, driver);
-    this.driverOptions.port = port;
   }
 
   async stop() {
     await super.stop();
-    this.children.splice(0).reverse().forEach(stopProcess);
-    if (this.preferences.configHome) rmSync(this.preferences.configHome, { recursive: true, force: true });
+    this.stopWebkit?.();
   }
 }
 
-/** @param {WebkitOptions} paths */
-export function webkitLauncher(paths) {
-  return new WebkitLauncher(paths);
+/** @param {import('./engines.js').SystemPreferences} system */
+export function webkitLauncher(system) {
+  return new WebkitLauncher(system);
 }

@@ -88,33 +88,41 @@ async function report(transaction: SandboxTransaction, outcome: CardOutcome): Pr
   });
 }
 
-const transaction = await load();
-// A sign of life, so the element does not offer the page in the whole window. KTPay's published
-// page sends none, so in that dialect the element makes the offer after a while, as it would there.
-if (transaction?.pageProtocol !== 'published') post({ type: 'ktpay:ready' });
-if (transaction) {
-  const { order } = transaction;
-  $('order').textContent = `№ ${order.order_id}`;
-  $('amount').textContent = formatAmount(order.amount, 'ru');
-  $('description').textContent = order.description ?? '';
-  $<HTMLSelectElement>('protocol').value = transaction.pageProtocol;
-  $('card').hidden = false;
-  $<HTMLInputElement>('cc-number').focus();
+/**
+ * Not top-level await: WebKitGTK 2.50 spins forever on a page whose frame is removed while a
+ * module's top-level await is pending (the buyer closing the modal while this page loads).
+ */
+async function main(): Promise<void> {
+  const transaction = await load();
+  // A sign of life, so the element does not offer the page in the whole window. KTPay's published
+  // page sends none, so in that dialect the element makes the offer after a while, as it would there.
+  if (transaction?.pageProtocol !== 'published') post({ type: 'ktpay:ready' });
+  if (transaction) {
+    const { order } = transaction;
+    $('order').textContent = `№ ${order.order_id}`;
+    $('amount').textContent = formatAmount(order.amount, 'ru');
+    $('description').textContent = order.description ?? '';
+    $<HTMLSelectElement>('protocol').value = transaction.pageProtocol;
+    $('card').hidden = false;
+    $<HTMLInputElement>('cc-number').focus();
 
-  $('card').addEventListener('submit', (event) => {
-    event.preventDefault();
-    const outcome = cardOutcome({
-      pan: $<HTMLInputElement>('cc-number').value,
-      cvv: $<HTMLInputElement>('cc-csc').value,
-      name: $<HTMLInputElement>('cc-name').value,
+    $('card').addEventListener('submit', (event) => {
+      event.preventDefault();
+      const outcome = cardOutcome({
+        pan: $<HTMLInputElement>('cc-number').value,
+        cvv: $<HTMLInputElement>('cc-csc').value,
+        name: $<HTMLInputElement>('cc-name').value,
+      });
+      if (outcome.status !== 'completed') return void report(transaction, outcome);
+      $('card').hidden = true;
+      $('secure').hidden = false;
+      $<HTMLInputElement>('password').focus();
     });
-    if (outcome.status !== 'completed') return void report(transaction, outcome);
-    $('card').hidden = true;
-    $('secure').hidden = false;
-    $<HTMLInputElement>('password').focus();
-  });
-  $('secure').addEventListener('submit', (event) => {
-    event.preventDefault();
-    void report(transaction, secureCodeOutcome($<HTMLInputElement>('password').value));
-  });
+    $('secure').addEventListener('submit', (event) => {
+      event.preventDefault();
+      void report(transaction, secureCodeOutcome($<HTMLInputElement>('password').value));
+    });
+  }
 }
+
+void main();

@@ -6,10 +6,13 @@
 import { delay, http } from 'msw';
 import { setupWorker } from 'msw/browser';
 
+// Not top-level await: WebKitGTK 2.50 spins forever on a page whose frame is removed while a
+// module's top-level await is pending (a story closed before this page is ready).
 const worker = setupWorker(http.get(/\/[^/]*libsodium[^/]*\.m?js$/, () => delay('infinite')));
-await worker.start({
-  serviceWorker: { url: '../../../mockServiceWorker.js?for=fresh-pages', options: { scope: './' } },
-  quiet: true,
-  onUnhandledRequest: 'bypass',
-});
-await import('../../../src/ktpay-checkout.js');
+void worker
+  .start({
+    serviceWorker: { url: '../../../mockServiceWorker.js?for=fresh-pages', options: { scope: './' } },
+    quiet: true,
+    onUnhandledRequest: 'bypass',
+  })
+  .then(() => import('../../../src/ktpay-checkout.js'));
