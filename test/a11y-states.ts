@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { KtpayCheckout } from '../src/ktpay-checkout.js';
 import { SANDBOX_API_URL } from '../src/sandbox/index.js';
-import { frameOf, mountCheckout, nextEvent, payOnSandbox, sandboxPage, shadow, useNetwork, waitUntil, withModalCode } from './helpers.js';
+import { frameOf, mountCheckout, nextEvent, payOnSandbox, sandboxPage, shadow, useNetwork, waitUntil, warmedUp } from './helpers.js';
 
 export const API = `*${SANDBOX_API_URL}`;
 /** KTPay never answers: the modal stays in its loading state for as long as a test needs. */
@@ -37,7 +37,7 @@ export async function paying(attributes: Record<string, string> = {}): Promise<K
 /** The payment page never says it is alive (KTPay's published dialect): the whole window is offered. */
 export async function silentPage(): Promise<KtpayCheckout> {
   await useNetwork({ pageProtocol: 'published' });
-  const element = await withModalCode(await mountCheckout({ timeout: '0.5' }));
+  const element = await warmedUp(await mountCheckout({ timeout: '0.5' }));
   void element.open();
   await waitUntil(() => shadow(element).querySelector('[part="fallback-link"]'), 'the whole window was never offered', { timeout: 4000 });
   // Below the iframe it starts under the fold of the dialog: the buyer scrolls to read it.

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { modalMessages } from '../src/i18n/load-messages.js';
-import { merchantPage, recordEvents, sent, useNetwork, withModalCode } from './helpers.js';
+import { merchantPage, recordEvents, sent, useNetwork, warmedUp } from './helpers.js';
 
 // The element runs on a merchant page in an iframe: that page has its own module map, so its
 // request for the libsodium-wrappers module goes out (this page's sandbox already holds one), and
@@ -16,7 +16,7 @@ describe('libsodium that never becomes ready', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
 
   it('times out after `timeout` seconds with a localized crypto failure, sending nothing', async () => {
-    const element = await withModalCode((await merchantPage({ timeout: '0.5' })).element);
+    const element = await warmedUp((await merchantPage({ timeout: '0.5' })).element, { crypto: false });
     const log = recordEvents(element);
     const started = performance.now();
     const result = await element.open();
@@ -32,7 +32,7 @@ describe('libsodium that never becomes ready', () => {
   });
 
   it('says so in English on an English element', async () => {
-    const element = await withModalCode((await merchantPage({ timeout: '0.3', lang: 'en' })).element);
+    const element = await warmedUp((await merchantPage({ timeout: '0.3', lang: 'en' })).element, { crypto: false });
     const result = await element.open();
     expect(result).to.deep.include({ outcome: 'failed', source: 'crypto', message: (await modalMessages.load('en')).ui.crypto.timeout.message });
   });

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { SANDBOX_API_URL } from '../src/sandbox/index.js';
-import { mountCheckout, nextEvent, openSealed, payButton, payOnSandbox, recordEvents, sent, shadow, useNetwork, waitUntil, withModalCode } from './helpers.js';
+import { mountCheckout, nextEvent, openSealed, payButton, payOnSandbox, recordEvents, sent, shadow, useNetwork, waitUntil, warmedUp } from './helpers.js';
 
 const API = `*${SANDBOX_API_URL}`;
 const failureView = (element: HTMLElement) => element.shadowRoot!.querySelector('.result.failure');
@@ -111,7 +111,7 @@ describe('network and API failures', () => {
 
   it('a stalled answer times out after `timeout` seconds', async () => {
     await useNetwork({}, http.post(API, () => new Promise(() => {})));
-    const element = await withModalCode(await mountCheckout({ timeout: '0.3' }));
+    const element = await warmedUp(await mountCheckout({ timeout: '0.3' }));
     const result = await element.open();
     expect(result.outcome === 'failed' && result.source).to.equal('network');
     expect(result.outcome === 'failed' && result.message).to.equal('Сервер оплаты не ответил вовремя.');

@@ -18,7 +18,7 @@ import {
   shadow,
   useNetwork,
   waitUntil,
-  withModalCode,
+  warmedUp,
 } from './helpers.js';
 
 // When the payment page never shows in the frame (framing refused, third-party cookies blocked),
@@ -36,7 +36,7 @@ describe('a payment page that never shows', () => {
     const lookups: Request[] = [];
     await useNetwork({}, http.get(`*${SANDBOX_API_URL}/:hash/acquirer-options`, ({ request }) => void lookups.push(request.clone())));
     // The test runner serves /test/framing-refused/* with X-Frame-Options: DENY.
-    const element = await withModalCode(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '1' }));
+    const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '1' }));
     const created = nextEvent(element, 'ktpay:created');
     void element.open();
     const { transactionHash } = (await created).detail;
@@ -75,7 +75,7 @@ describe('a payment page that never shows', () => {
   ] as const) {
     it(`${name}: the link offers KTPay's page instead`, async () => {
       await useNetwork({}, http.get(`*${SANDBOX_API_URL}/:hash/acquirer-options`, answer));
-      const element = await withModalCode(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '0.5' }));
+      const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '0.5' }));
       const created = nextEvent(element, 'ktpay:created');
       void element.open();
       const { paymentUrl } = (await created).detail;
@@ -96,7 +96,7 @@ describe('a payment page that never shows', () => {
         }),
       );
     });
-    const element = await withModalCode(await mountCheckout({ timeout: '0.5' }));
+    const element = await warmedUp(await mountCheckout({ timeout: '0.5' }));
     void element.open();
     await sandboxPage(element);
     await asked;
@@ -109,7 +109,7 @@ describe('a payment page that never shows', () => {
   });
 
   it('a page that signals it is alive (the sandbox) is not second-guessed', async () => {
-    const element = await withModalCode(await mountCheckout({ timeout: '0.5' }));
+    const element = await warmedUp(await mountCheckout({ timeout: '0.5' }));
     void element.open();
     await sandboxPage(element);
     await settle(1000);
@@ -119,7 +119,7 @@ describe('a payment page that never shows', () => {
 
   it("KTPay's published page sends no sign of life, so the offer shows under it after the wait", async () => {
     await useNetwork({ pageProtocol: 'published' });
-    const element = await withModalCode(await mountCheckout({ timeout: '0.5' }));
+    const element = await warmedUp(await mountCheckout({ timeout: '0.5' }));
     void element.open();
     await sandboxPage(element);
     await waitUntil(() => fallbackLink(element), 'no fallback link', { timeout: 3000 });
@@ -128,7 +128,7 @@ describe('a payment page that never shows', () => {
   });
 
   it('the link is in the buyer’s language', async () => {
-    const element = await withModalCode(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '0.3', lang: 'kk' }));
+    const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '0.3', lang: 'kk' }));
     void element.open();
     await waitUntil(() => fallbackLink(element), 'no fallback link', { timeout: 3000 });
     expect(fallbackLink(element)!.textContent!.trim()).to.equal((await modalMessages.load('kk')).ui.fallback.link);
@@ -219,9 +219,11 @@ describe("the acquirer's own page, in the whole window", () => {
 
   it('the buyer follows the offer, pays on the acquirer page, and is back on the shop with the outcome', async () => {
     const { frame, element: framed } = await merchantPage({ timeout: '0.5' });
-    const element = await withModalCode(framed);
+    const element = await warmedUp(framed);
     const orderId = element.orderId!;
+    const created = nextEvent(element, 'ktpay:created');
     void element.open();
+    await created;
     await waitUntil(() => fallbackLink(element), 'no offer of the whole window', { timeout: 4000 });
     const link = fallbackLink(element)!;
     // The link's own click handler runs (it remembers the trip); its navigation (target=_top) would

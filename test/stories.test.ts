@@ -166,7 +166,9 @@ describe('stories', () => {
   });
 
   for (const { key, meta, story } of stories) {
-    it(key, async () => {
+    it(key, async function () {
+      // A story in a device's frame loads a page of its own first.
+      if (story.globals?.viewport) this.timeout(30_000);
       const args = { ...meta.args, ...story.args };
       await useSandbox({ ...meta.parameters?.sandbox, ...story.parameters?.sandbox });
       const failures: KtpayFailedDetail[] = [];
