@@ -2,6 +2,7 @@ import { fixture, html, oneEvent, waitUntil as waitUntilOpenWc } from '@open-wc/
 import { setupWorker } from 'msw/browser';
 import type { RequestHandler } from 'msw';
 import '../src/ktpay-checkout.js';
+import { loadSodium } from '../src/crypto/sodium.js';
 import type { KtpayCheckout } from '../src/ktpay-checkout.js';
 import type { KtpayEventMap } from '../src/events.js';
 import {
@@ -156,11 +157,12 @@ export function postFromFrame(element: KtpayCheckout, message: unknown): void {
 
 /**
  * Loads what a page's first Pay waits for before the attempt under test: the modal's code (an
- * attempt with a bad amount needs nothing else) and, with `crypto`, libsodium (an attempt that
- * reaches KTPay, then closed), each under a generous `timeout`. In the test runner that is tens of
+ * attempt with a bad amount needs nothing else, under a generous `timeout`) and, with `crypto`,
+ * libsodium (this page's own, which the element shares; on a page of its own in a frame, an attempt
+ * that reaches KTPay, then closed, left out of `sent`). In the test runner that is tens of
  * unbundled modules and a WebAssembly compile, a second or more in Firefox and WebKit with three
  * engines at work, which a `timeout` of a fraction of a second, set to test another wait, would not
- * cover. The warm-up's request is left out of `sent`.
+ * cover.
  */
 export async function warmedUp<T extends KtpayCheckout>(element: T, { crypto = true } = {}): Promise<T> {
   const { amount, timeout } = element;
@@ -168,7 +170,9 @@ export async function warmedUp<T extends KtpayCheckout>(element: T, { crypto = t
   await element.open();
   element.close();
   Object.assign(element, { amount });
-  if (crypto) {
+  if (crypto && element.ownerDocument === document) {
+    await loadSodium();
+  } else if (crypto) {
     const created = nextEvent(element, 'ktpay:created');
     void element.open();
     await created;

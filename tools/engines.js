@@ -64,7 +64,7 @@ export function installedEngines() {
   for (const engine of missing.filter((engine) => !warned.has(engine.name))) {
     warned.add(engine.name);
     const absent = engine.files().filter((file) => !existsSync(file));
-    console.warn(`\n⚠ ${engine.name} skipped: ${absent.join(', ')} not found (${engine.needs}).`);
+    console.warn(`\n⚠ ${engine.name} ${process.env.CI === 'true' ? 'missing' : 'skipped'}: ${absent.join(', ')} not found (${engine.needs}).`);
   }
   if (missing.length > 0 && process.env.CI === 'true') {
     throw new Error(`CI=true and ${missing.map((engine) => engine.name).join(', ')} missing: every engine must run in CI (.ci/run installs them).`);

@@ -1,5 +1,6 @@
 import { FailureError, type Failure } from '../checkout/failure.js';
 import { parseHttpUrl } from '../params/url.js';
+import { deadline } from '../util/deadline.js';
 import { isObject } from '../util/is-object.js';
 import { transactionResource, type KtpayEndpoints } from './endpoints.js';
 
@@ -95,31 +96,34 @@ export interface CreatePaymentOptions {
 
 /**
  * POSTs the sealed order. The timeout covers the whole exchange, reading the body included, so a
- * server that stalls after its headers still ends the wait.
+ * server that stalls after its headers still ends the wait; and it ends the wait by itself, not
+ * only through the fetch's abort signal, which WebKit does not always pass on to a body that is
+ * still arriving.
  */
 export async function createPayment(options: CreatePaymentOptions): Promise<PaymentPage> {
   const { endpoints, appId, body, timeoutMs, signal } = options;
-  const deadline = AbortSignal.timeout(timeoutMs);
-  const both = AbortSignal.any([signal, deadline]);
-  let status: number;
-  let text: string;
-  try {
-    const response = await fetch(endpoints.api, {
-      method: 'POST',
-      headers: { 'Auth-Identifier': appId, 'Content-Type': 'text/plain' },
-      body,
-      signal: both,
-      credentials: 'omit',
-      cache: 'no-store',
-    });
-    status = response.status;
-    text = await response.text();
-  } catch (error) {
-    if (signal.aborted) throw signal.reason;
-    if (deadline.aborted) throw new FailureError({ source: 'network', reason: 'timeout' });
-    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-    throw new FailureError({ source: 'network', reason: offline ? 'offline' : 'unreachable' });
-  }
+  const timedOut = new AbortController();
+  const exchange = async () => {
+    try {
+      const response = await fetch(endpoints.api, {
+        method: 'POST',
+        headers: { 'Auth-Identifier': appId, 'Content-Type': 'text/plain' },
+        body,
+        signal: AbortSignal.any([signal, timedOut.signal]),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+      return { status: response.status, text: await response.text() };
+    } catch (error) {
+      if (signal.aborted) throw signal.reason;
+      const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+      throw new FailureError({ source: 'network', reason: offline ? 'offline' : 'unreachable' });
+    }
+  };
+  const { status, text } = await deadline(exchange(), timeoutMs, () => {
+    timedOut.abort(); // lets the request go, where the browser honours it
+    return new FailureError({ source: 'network', reason: 'timeout' });
+  }, signal);
 
   // Told to slow down: say so, whatever the body (Try again stays, the same order).
   if (status === 429) throw new FailureError({ source: 'network', reason: 'busy', status });
@@ -155,19 +159,21 @@ export interface AcquirerPageOptions {
  */
 export async function fetchAcquirerPage(options: AcquirerPageOptions): Promise<URL | undefined> {
   const { endpoints, appId, transactionHash, timeoutMs, signal } = options;
-  try {
+  const timedOut = new AbortController();
+  const lookup = async () => {
     const response = await fetch(transactionResource(endpoints.api, transactionHash, 'acquirer-options'), {
       headers: { 'Auth-Identifier': appId },
-      signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+      signal: AbortSignal.any([signal, timedOut.signal]),
       credentials: 'omit',
       cache: 'no-store',
     });
     if (!response.ok) return undefined;
     const answer = readEnvelope(JSON.parse(await response.text()));
-    if (!('data' in answer)) return undefined;
-    const url = parseHttpUrl(answer.data.payment_page);
-    if (!url || (url.protocol === 'http:' && endpoints.api.protocol === 'https:')) return undefined;
-    return url;
+    return 'data' in answer ? parseHttpUrl(answer.data.payment_page) : undefined;
+  };
+  try {
+    const url = await deadline(lookup(), timeoutMs, () => (timedOut.abort(), new Error('timeout')), signal);
+    return url && !(url.protocol === 'http:' && endpoints.api.protocol === 'https:') ? url : undefined;
   } catch {
     return undefined;
   }
