@@ -166,9 +166,7 @@ describe('stories', () => {
   });
 
   for (const { key, meta, story } of stories) {
-    it(key, async function () {
-      // A story in a device's frame loads a page of its own first.
-      if (story.globals?.viewport) this.timeout(30_000);
+    it(key, async () => {
       const args = { ...meta.args, ...story.args };
       await useSandbox({ ...meta.parameters?.sandbox, ...story.parameters?.sandbox });
       const failures: KtpayFailedDetail[] = [];
