@@ -86,24 +86,23 @@ describe('a payment page that never shows', () => {
   }
 
   it('a sign of life while KTPay is being asked: no offer at all', async () => {
+    let asked = false;
     let answer: (() => void) | undefined;
-    const asked = new Promise<void>((resolve) => {
-      void useNetwork(
-        { pageProtocol: 'published' },
-        http.get(`*${SANDBOX_API_URL}/:hash/acquirer-options`, () => {
-          resolve();
-          return new Promise<undefined>((r) => (answer = () => r(undefined)));
-        }),
-      );
-    });
+    await useNetwork(
+      { pageProtocol: 'published' },
+      http.get(`*${SANDBOX_API_URL}/:hash/acquirer-options`, () => {
+        asked = true;
+        return new Promise<undefined>((resolve) => (answer = () => resolve(undefined)));
+      }),
+    );
     const element = await warmedUp(await mountCheckout({ timeout: '0.5' }));
     void element.open();
     await sandboxPage(element);
-    await asked;
+    await waitUntil(() => asked, 'KTPay was never asked for the acquirer page');
     postFromFrame(element, { type: 'ktpay:ready' });
     await settle(50);
     answer!();
-    await settle(300);
+    await settle(800); // past the lookup's own deadline as well
     expect(fallbackLink(element)).to.equal(null);
     element.close();
   });
