@@ -12,7 +12,7 @@ import { SANDBOX_API_URL } from './src/sandbox/config.js';
  */
 const SANDBOX_RECEIPT = new RegExp(`^${SANDBOX_API_URL}/([^/?#]+)/pdf(?:[?#]|$)`);
 
-/** Serves the sandbox payment page at /sandbox/payment-card and its receipts, and says where the demo is. */
+/** Serves the sandbox payment page at /sandbox/payment-card and its receipts, and the demo shop at the root. */
 function sandboxDevServer(): Plugin {
   return {
     name: 'ktpay-sandbox-dev-server',
@@ -22,6 +22,12 @@ function sandboxDevServer(): Plugin {
         if (receipt) {
           res.setHeader('Content-Type', 'application/pdf');
           res.end(receiptPdf({ transactionHash: decodeURIComponent(receipt[1]!) }));
+          return;
+        }
+        // The first address vite prints is the site's root: it is the demo shop.
+        if (req.url === '/' || req.url?.startsWith('/?')) {
+          res.writeHead(302, { Location: `/demo/${req.url.slice(1)}` });
+          res.end();
           return;
         }
         const rewritten = req.url ? rewriteDevUrl(req.url) : undefined;

@@ -32,3 +32,14 @@ test('npm run demo serves the callback endpoint, and the order it confirmed', { 
   );
   assert.equal((await deliver(`${origin}/demo-shop/ktpay/callback`, { order_id: '1' })).status, 400);
 });
+
+test('the first address npm run demo prints, the site root, shows the demo shop', { timeout: 30_000 }, async (t) => {
+  const server = await createServer({ configFile: 'vite.config.ts', logLevel: 'silent', server: { port: 0, hmr: false } });
+  await server.listen();
+  t.after(() => server.close());
+  const [first] = server.resolvedUrls.local;
+  const response = await fetch(first);
+  assert.equal(response.status, 200);
+  assert.equal(new URL(response.url).pathname, '/demo/');
+  assert.match(await response.text(), /<title>[^<]*demo shop for &lt;ktpay-checkout&gt;<\/title>/);
+});
