@@ -80,13 +80,15 @@ export interface EpayPostLink {
   secret_hash?: string;
 }
 
-export interface EpayPostLinkOptions {
-  /**
-   * The `secret_hash` the shop generated for this payment. When given, a body that does not carry
-   * the same value is refused: anyone can POST to a postLink URL, only ePay knows the secret.
-   */
-  secretHash?: string;
-}
+/**
+ * How a postLink body is trusted. Anyone can POST to a postLink URL; only ePay knows the
+ * `secret_hash` the shop generated for the payment, so the check is on unless switched off by name.
+ */
+export type EpayPostLinkOptions =
+  /** The `secret_hash` the shop generated for this payment: a body without the same is refused. */
+  | { secretHash: string }
+  /** Accept a body whatever its `secret_hash`: only where something else proves it is ePay's. */
+  | { skipSecretHashCheck: true };
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
@@ -94,18 +96,35 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
  * Reads what Halyk ePay POSTs to `postLink` / `failurePostLink` (seed 003), success and failure
  * alike. `body` is the raw body or JSON already parsed. Gives it typed (`reasonCode` a number,
  * usable with `describeError`), or every problem with it.
+ *
+ * Throws a TypeError when `options` give neither a non-empty `secretHash` nor
+ * `skipSecretHashCheck: true`: an unset environment variable or a missed lookup must not turn the
+ * check off unnoticed (nor `""` accept a body carrying `"secret_hash": ""`).
  */
-export function parseEpayPostLink(body: unknown, options: EpayPostLinkOptions = {}): Parsed<'postLink', EpayPostLink> {
+export function parseEpayPostLink(body: unknown, options: EpayPostLinkOptions): Parsed<'postLink', EpayPostLink> {
+  const secretHash = secretHashOf(options);
   const read = readBodyShape(body, POST_LINK_SHAPE);
   if (!read.ok) return read;
   const postLink = read.value;
-  if (options.secretHash !== undefined) {
+  if (secretHash !== undefined) {
     // Compared as digests, in constant time, so the comparison leaks neither length nor prefix.
     const sent = postLink.secret_hash;
-    if (sent === undefined) return { ok: false, problems: [{ field: 'secret_hash', message: 'is required' }] };
-    if (!timingSafeEqual(digest(sent), digest(options.secretHash))) {
+    if (sent === undefined || sent === '') return { ok: false, problems: [{ field: 'secret_hash', message: 'is required' }] };
+    if (!timingSafeEqual(digest(sent), digest(secretHash))) {
       return { ok: false, problems: [{ field: 'secret_hash', message: 'does not match' }] };
     }
   }
   return { ok: true, postLink };
+}
+
+/** The secret to check against, or undefined where the caller switched the check off by name. */
+function secretHashOf(options: EpayPostLinkOptions | undefined): string | undefined {
+  const given = (options ?? {}) as { secretHash?: unknown; skipSecretHashCheck?: unknown };
+  if (typeof given.secretHash === 'string' && given.secretHash !== '') return given.secretHash;
+  // Skipping is said by name, and alone: `{ secretHash: env.UNSET, skipSecretHashCheck: true }` is an error too.
+  if (given.skipSecretHashCheck === true && !('secretHash' in given)) return undefined;
+  throw new TypeError(
+    'parseEpayPostLink: options.secretHash is missing or empty. Pass the secret_hash you generated for this payment, ' +
+      'or { skipSecretHashCheck: true } to accept a body whatever its secret_hash.',
+  );
 }
