@@ -11,7 +11,8 @@ export {
 export { TRANSACTION_STATUSES, outcomeOfStatus, type TransactionOutcome, type TransactionStatus } from '../ktpay/status.js';
 export { describeError } from '../i18n/describe-error.js';
 export { createCallbackHandler, deliveryKey, type CallbackHandler, type CallbackHandlerOptions } from './callback-handler.js';
-export { memoryStore, type DeliveryStore } from './delivery-store.js';
+export { memoryStore, type Claim, type DeliveryStore } from './delivery-store.js';
+export { redisStore, type RedisCommands, type RedisStoreOptions } from './redis-store.js';
 export type { FieldProblem, Parsed } from './fields.js';
 export { parseCallback } from './parse-callback.js';
 export { parseEpayPostLink, type EpayPostLink, type EpayPostLinkOptions } from './parse-epay-post-link.js';

@@ -2,7 +2,7 @@
 // loopback, against the built package as merchants import it.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { TRANSACTION_STATUSES, createCallbackHandler, memoryStore, outcomeOfStatus, parseCallback } from 'ktpay-checkout/server';
+import { TRANSACTION_STATUSES, createCallbackHandler, deliveryKey, memoryStore, outcomeOfStatus, parseCallback } from 'ktpay-checkout/server';
 import { clone, deferred, deliver, fixture, sendEndlessBody, serve } from './server-helpers.mjs';
 
 const completed = fixture('ktpay-callback-completed');
@@ -234,31 +234,121 @@ describe('createCallbackHandler', () => {
     assert.equal(answer.headers.get('allow'), 'POST');
   });
 
-  test('a shared store lets a second process acknowledge what the first handled', async (t) => {
-    const shared = new Map();
-    const store = { has: async (key) => shared.has(key), add: async (key) => void shared.set(key, Date.now()) };
+  test('two handlers on one store (two processes on one Redis, in small): each result is handled once', async (t) => {
+    const store = memoryStore();
     const first = await endpoint(t, { store });
     const second = await endpoint(t, { store });
-    assert.equal((await deliver(first.url, completed)).json.status, 'ok');
-    assert.equal((await deliver(second.url, completed)).json.status, 'ok');
+    const answers = await Promise.all([first.url, second.url, first.url, second.url].map((url) => deliver(url, completed)));
+    assert.deepEqual(answers.map((a) => a.json.status), ['ok', 'ok', 'ok', 'ok']);
     assert.equal(first.results.length + second.results.length, 1);
-    assert.deepEqual([...shared.keys()], [`${completed.transaction_hash}:completed`]);
   });
 
-  test('a Set is a store too', async (t) => {
-    const seen = new Set();
-    const { url, results } = await endpoint(t, { store: seen });
-    await deliver(url, completed);
-    await deliver(url, completed);
+  test("a holder that died keeps the result only until its lease ends; then the retry is handled", async (t) => {
+    const store = memoryStore();
+    const key = deliveryKey(parseCallback(completed).callback);
+    assert.equal((await store.claim(key, 300)).state, 'claimed'); // a process that never finishes
+    const { url, results } = await endpoint(t, { store, waitMs: 2000 });
+    const started = Date.now();
+    assert.equal((await deliver(url, completed)).json.status, 'ok');
+    assert.ok(Date.now() - started >= 250, 'it waited for the lease');
     assert.equal(results.length, 1);
-    assert.equal(seen.size, 1);
+  });
+
+  test('a result another process holds for longer than waitMs gets 503 with Retry-After (KTPay retries later)', async (t) => {
+    const store = memoryStore();
+    await store.claim(deliveryKey(parseCallback(completed).callback), 60_000);
+    const { url, results } = await endpoint(t, { store, waitMs: 200, leaseMs: 30_000 });
+    const answer = await deliver(url, completed);
+    assert.equal(answer.status, 503);
+    assert.equal(answer.headers.get('retry-after'), '30');
+    assert.deepEqual(results, []);
   });
 });
 
-test('memoryStore forgets the oldest deliveries beyond its size', () => {
+describe('a forged callback for a real transaction (its hash is visible to the buyer)', () => {
+  // The merchant's onResult, as the README's Trust section writes it: it checks the amount against
+  // its own order and records nothing for a body that does not match.
+  const ORDER_AMOUNT = completed.amount;
+  function merchant() {
+    const seen = [];
+    const paid = [];
+    const onResult = async (callback) => {
+      seen.push(callback.amount);
+      if (callback.amount !== ORDER_AMOUNT) return; // not our order's amount: ignore it
+      paid.push(callback.transaction_hash);
+    };
+    return { seen, paid, onResult };
+  }
+  const forged = { ...clone(completed), amount: 1 };
+
+  test('sent first, it does not make the handler drop KTPay\'s genuine callback', async (t) => {
+    const { seen, paid, onResult } = merchant();
+    const url = await serve(t, createCallbackHandler({ onResult }));
+    assert.equal((await deliver(url, forged)).json.status, 'ok');
+    assert.equal((await deliver(url, completed)).json.status, 'ok');
+    assert.deepEqual(seen, [1, ORDER_AMOUNT], 'onResult saw the genuine body too');
+    assert.deepEqual(paid, [completed.transaction_hash]);
+  });
+
+  test('still being handled, it does not answer for the genuine callback', async (t) => {
+    const { seen, paid, onResult } = merchant();
+    const gate = deferred();
+    const url = await serve(
+      t,
+      createCallbackHandler({
+        onResult: async (callback) => {
+          if (callback.amount === 1) await gate.promise; // the forged body's onResult is slow
+          return onResult(callback);
+        },
+      }),
+    );
+    const forging = deliver(url, forged);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the forged body is in onResult
+    assert.equal((await deliver(url, completed)).json.status, 'ok');
+    assert.deepEqual(paid, [completed.transaction_hash], 'the genuine result was handled on its own');
+    gate.resolve();
+    await forging;
+    assert.deepEqual(seen.sort(), [1, ORDER_AMOUNT].sort());
+  });
+
+  test('each field the merchant acts on makes another result; the same body is the same result', () => {
+    const key = (body) => deliveryKey(parseCallback(body).callback);
+    const base = key(completed);
+    assert.match(base, /^[0-9a-f]{64}$/);
+    assert.equal(key(clone(completed)), base);
+    const changes = {
+      amount: { amount: 1 },
+      order: { order_id: '2' },
+      merchant: { merchant_id: 2 },
+      transaction: { transaction_hash: 'b'.repeat(40) },
+      status: { status: { ...completed.status, status: 'authorized' } },
+      error: { status: { ...clone(failed).status } },
+    };
+    for (const [name, change] of Object.entries(changes)) assert.notEqual(key({ ...clone(completed), ...change }), base, name);
+  });
+});
+
+test('memoryStore: claim, done and release, for the lease holder only', () => {
+  const store = memoryStore();
+  const claim = store.claim('a', 60_000);
+  assert.equal(claim.state, 'claimed');
+  assert.equal(store.claim('a', 60_000).state, 'busy');
+  store.done('a', 'someone else');
+  store.release('a', 'someone else');
+  assert.equal(store.claim('a', 60_000).state, 'busy', 'only the holder ends a lease');
+  store.release('a', claim.lease);
+  const again = store.claim('a', 60_000);
+  assert.equal(again.state, 'claimed', 'released: the next delivery may try');
+  store.done('a', again.lease);
+  assert.equal(store.claim('a', 60_000).state, 'done');
+});
+
+test('memoryStore forgets the oldest results beyond its size', () => {
   const store = memoryStore({ max: 2 });
-  store.add('a');
-  store.add('b');
-  store.add('c');
-  assert.deepEqual(['a', 'b', 'c'].map((key) => store.has(key)), [false, true, true]);
+  for (const key of ['a', 'b', 'c']) {
+    const { lease } = store.claim(key, 60_000);
+    store.done(key, lease);
+  }
+  // Newest first: claiming the forgotten 'a' makes it the newest, and would push 'b' out.
+  assert.deepEqual(['c', 'b', 'a'].map((key) => store.claim(key, 60_000).state), ['done', 'done', 'claimed']);
 });
