@@ -148,10 +148,15 @@ describe('parsePageMessage: structured results', () => {
 });
 
 describe('callback URLs', () => {
-  it('marks own URLs with the outcome and nonce on the page address, without its fragment', () => {
-    const own = ownCallbackUrls('https://shop.kz/cart?item=1#top', 'n1')!;
-    expect(own.success.href).to.equal(`https://shop.kz/cart?item=1&${OWN_CALLBACK_PARAM}=success.n1`);
-    expect(own.failed.href).to.equal(`https://shop.kz/cart?item=1&${OWN_CALLBACK_PARAM}=failed.n1`);
+  it("marks own URLs with the outcome and nonce on the page's origin and path: no query, no fragment", () => {
+    const own = ownCallbackUrls('https://shop.kz/cart?item=1&token=s3cr3t&session=abc#top', 'n1')!;
+    expect(own.success.href).to.equal(`https://shop.kz/cart?${OWN_CALLBACK_PARAM}=success.n1`);
+    expect(own.failed.href).to.equal(`https://shop.kz/cart?${OWN_CALLBACK_PARAM}=failed.n1`);
+  });
+
+  it('keeps only the query parameters the merchant names (return-params)', () => {
+    const own = ownCallbackUrls('https://shop.kz/cart?item=1&token=s3cr3t&lang=kk&item=2', 'n1', ['item', 'lang'])!;
+    expect(own.success.href).to.equal(`https://shop.kz/cart?item=1&lang=kk&item=2&${OWN_CALLBACK_PARAM}=success.n1`);
   });
 
   it('makes none on a page that is not http(s)', () => {

@@ -13,6 +13,31 @@ async function sentJson(): Promise<{ order: Record<string, unknown>; user?: Reco
 describe('what the element sends', () => {
   beforeEach(() => useNetwork());
 
+  // This test page's own address carries a query (the runner's session id): a page's token or
+  // session in its address must not travel to KTPay in the element's return URLs.
+  it("its own return URLs are the page's origin and path, without the page's query", async () => {
+    expect(location.search, 'the page has a query to leave out').to.not.equal('');
+    const element = await mountCheckout();
+    void element.open();
+    const { order } = await sentJson();
+    element.close();
+    for (const field of ['callback_success_url', 'callback_failed_url']) {
+      const url = new URL(order[field] as string);
+      expect(`${url.origin}${url.pathname}`, field).to.equal(`${location.origin}${location.pathname}`);
+      expect([...url.searchParams.keys()], field).to.deep.equal(['ktpay-checkout']);
+    }
+  });
+
+  it('return-params keeps the named parameters of the page\'s query, and only those', async () => {
+    const [name, value] = [...new URLSearchParams(location.search)][0]!;
+    const element = await mountCheckout({ 'return-params': `${name} not-there` });
+    void element.open();
+    const { order } = await sentJson();
+    element.close();
+    const url = new URL(order.callback_success_url as string);
+    expect([...url.searchParams]).to.deep.equal([[name, value], ['ktpay-checkout', url.searchParams.get('ktpay-checkout')]]);
+  });
+
   it('every attribute reaches the wire under its KTPay name', async () => {
     const element = await mountCheckout({
       'order-id': 'A-42',

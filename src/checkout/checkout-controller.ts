@@ -243,9 +243,9 @@ export class CheckoutController implements ReactiveController {
       if (await opened) this.#fail({ source: 'validation', fields: parsed.fields });
       return;
     }
-    const { payment, connection, mode } = parsed;
+    const { payment, connection, mode, returnParams } = parsed;
     const nonce = randomHex(8);
-    const own = ownCallbackUrls(location.href, nonce);
+    const own = ownCallbackUrls(location.href, nonce, returnParams);
     this.#attempt = { payment, connection, mode, own, nonce, requestJson: JSON.stringify(toKtpayRequest(payment, own)) };
     await this.#send(opened);
   }

@@ -91,6 +91,7 @@ export class KtpayCheckout extends LitElement {
     showCloseButton: { attribute: 'show-close-button' },
     timeout: {},
     mode: {},
+    returnParams: { attribute: 'return-params' },
     // Reflected, as the one attribute the styles read: set as a property (React, Vue), it still themes.
     theme: { reflect: true },
   };
@@ -146,6 +147,12 @@ export class KtpayCheckout extends LitElement {
    * page there instead (for pages where framing fails). The buyer returns through the callback URLs.
    */
   declare mode?: 'modal' | 'redirect' | string;
+  /**
+   * Query parameters of this page's address (space- or comma-separated names) that the element's
+   * own return URLs keep. By default none: they are the page's origin and path only, so a token or
+   * session id in the address never reaches KTPay.
+   */
+  declare returnParams?: string;
   /** `light` or `dark` fixes the modal's colours; unset, they follow the buyer's `prefers-color-scheme`. */
   declare theme?: 'light' | 'dark';
 

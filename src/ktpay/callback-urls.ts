@@ -10,11 +10,16 @@ export { OWN_CALLBACK_PARAM };
  * gave no success/failed URL, the element sends its own: the merchant page's address, marked with
  * the outcome and a per-attempt nonce. It recognises them when the page posts them back and never
  * navigates to them. None on a page that is not http(s) (KTPay would refuse such a URL).
+ *
+ * The address is the page's origin and path, and of its query only the parameters named in
+ * `keep` (`return-params`): KTPay stores these URLs and sends buyers back to them, so a token or a
+ * session id in the page's address must not travel there.
  */
-export function ownCallbackUrls(pageHref: string, nonce: string): OwnCallbackUrls | undefined {
-  const base = parseHttpUrl(pageHref);
-  if (!base) return undefined;
-  base.hash = '';
+export function ownCallbackUrls(pageHref: string, nonce: string, keep: readonly string[] = []): OwnCallbackUrls | undefined {
+  const page = parseHttpUrl(pageHref);
+  if (!page) return undefined;
+  const base = new URL(page.origin + page.pathname);
+  for (const [name, value] of page.searchParams) if (keep.includes(name)) base.searchParams.append(name, value);
   const marked = (outcome: 'success' | 'failed') => {
     const url = new URL(base);
     url.searchParams.set(OWN_CALLBACK_PARAM, `${outcome}.${nonce}`);

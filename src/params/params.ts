@@ -34,6 +34,7 @@ export interface CheckoutInput {
   showCloseButton?: string | boolean | null;
   timeout?: string | number | null;
   mode?: string | null;
+  returnParams?: string | null;
 }
 
 /** The merchant's own redirect targets, each already proven absolute http(s). */
@@ -77,7 +78,14 @@ export type CheckoutMode = 'modal' | 'redirect';
 export type FieldProblems = Partial<Record<AttributeName, FieldProblem[]>>;
 
 export type ParamsResult =
-  | { ok: true; payment: Payment; connection: Connection; mode: CheckoutMode }
+  | {
+      ok: true;
+      payment: Payment;
+      connection: Connection;
+      mode: CheckoutMode;
+      /** The page's query parameters the element's own return URLs keep (`return-params`). */
+      returnParams: string[];
+    }
   | { ok: false; orderId: string; fields: FieldProblems };
 
 
@@ -107,6 +115,7 @@ export const ATTRIBUTE_NAMES = {
   showCloseButton: 'show-close-button',
   timeout: 'timeout',
   mode: 'mode',
+  returnParams: 'return-params',
 } as const satisfies Record<keyof CheckoutInput, string>;
 
 export type AttributeName = (typeof ATTRIBUTE_NAMES)[keyof typeof ATTRIBUTE_NAMES];
@@ -218,5 +227,6 @@ export function readParams(input: CheckoutInput, baseUrl: string): ParamsResult 
   };
   if (apiUrl) connection.apiUrl = apiUrl;
   if (widgetUrl) connection.widgetUrl = widgetUrl;
-  return { ok: true, payment, connection, mode: mode as CheckoutMode };
+  const returnParams = (text(input.returnParams) ?? '').split(/[\s,]+/).filter(Boolean);
+  return { ok: true, payment, connection, mode: mode as CheckoutMode, returnParams };
 }
