@@ -25,6 +25,11 @@ export default {
       ctx.type = 'html';
       ctx.body = '<!doctype html><title>refuses framing</title><p>payment page</p>';
     },
+    // The page that shows a story at a device's size, at the site root as Storybook's iframe.html is.
+    (ctx, next) => {
+      if (ctx.path === '/device-page.html') ctx.url = '/test/fixtures/device-page.html';
+      return next();
+    },
     (ctx, next) => {
       const rewritten = rewriteDevUrl(ctx.url, { worker: true });
       if (rewritten) ctx.url = rewritten;

@@ -8,7 +8,8 @@ import { http, HttpResponse, type RequestHandler } from 'msw';
 import type { KtpayCheckout } from '../src/index.js';
 import { SANDBOX_API_URL, SANDBOX_ATTRIBUTES } from '../src/sandbox/index.js';
 import { hostile, settle } from './hostile.js';
-import { dialogOf, frameOf, freshOrderId, mountCheckout, openSealed, payingElement, postFromFrame, recordEvents, sent, shadow, useNetwork, waitUntil } from './helpers.js';
+import { modalMessages } from '../src/i18n/load-messages.js';
+import { dialogOf, frameOf, freshOrderId, merchantPage, mountCheckout, openSealed, payingElement, postFromFrame, recordEvents, sent, shadow, useNetwork, waitUntil } from './helpers.js';
 
 const PWN = 'window.__pwned=true';
 
@@ -351,4 +352,74 @@ describe("hostile payment page URLs in KTPay's answer", () => {
       }
     });
   }
+});
+
+describe("the payment page's origin is pinned", () => {
+  const PAGE_PATH = '/sandbox/payment-card?hash=abc123';
+  /** KTPay's answer naming `page` at `api` (a path pattern, or a full URL for the default endpoints). */
+  const answering = (api: string, page: string) =>
+    http.post(api, () => HttpResponse.json({ error: [], response: { success: true, data: { transaction_hash: 'abc123', payment_page: page } } }));
+  const elsewhere = async () => (await modalMessages.load('ru')).ui.pageElsewhere.message;
+
+  for (const mode of ['modal', 'redirect']) {
+    hostile(`mode="${mode}", widget-url set: a page on any other origin is refused as KTPay's error, never opened`, async () => {
+      const other = ['http://127.0.0.1:8000', 'https://widget.nplus.tech', `${location.protocol}//${location.hostname}:1`]
+        .map((origin) => origin.replace('8000', location.port));
+      for (const origin of other) {
+        await network(answering(`*${SANDBOX_API_URL}`, `${origin}${PAGE_PATH}`));
+        const element = await mountCheckout({ mode });
+        const log = recordEvents(element);
+        const result = await openFast(element);
+        expect(result, origin).to.include({ outcome: 'failed', source: 'api', code: null, message: await elsewhere() });
+        expect(log.map((e) => e.type), origin).to.deep.equal(['ktpay:open', 'ktpay:failed']);
+        await element.updateComplete;
+        expect(frameOf(element), origin).to.equal(null);
+        expect(shadow(element).querySelector('[part~="retry"]'), 'no Try again: it would only fail the same way').to.equal(null);
+        element.remove();
+      }
+      // Control: the same answer on widget-url's own origin is opened.
+      await network(answering(`*${SANDBOX_API_URL}`, `${location.origin}${PAGE_PATH}`));
+      const element = await mountCheckout({ mode: 'modal' });
+      expect(await openFast(element)).to.deep.equal({ outcome: 'cancelled' });
+      element.remove();
+    });
+  }
+
+  hostile("default endpoints: only https on KTPay's widget for the mode", async () => {
+    const TEST_API = 'https://fintech.test.nplus.tech/api/v1/merchant-widget/payment';
+    for (const [page, opened] of [
+      ['http://widget.test.nplus.tech/payment-card?hash=abc123', false], // plain http
+      ['https://widget.nplus.tech/payment-card?hash=abc123', false], // production's page in test mode
+      ['https://widget.test.nplus.tech.evil.example/payment-card?hash=abc123', false],
+      ['https://widget.test.nplus.tech/payment-card?hash=abc123', true],
+    ] as const) {
+      await network(answering(TEST_API, page));
+      const element = await mountCheckout({ 'api-url': null, 'widget-url': null, 'test-mode': '' });
+      const created = recordEvents(element);
+      const result = await openFast(element);
+      if (opened) {
+        expect(result, page).to.deep.equal({ outcome: 'cancelled' });
+        expect(created.find((e) => e.type === 'ktpay:created')?.detail, page).to.deep.include({ paymentUrl: page });
+      } else {
+        expect(result, page).to.include({ outcome: 'failed', source: 'api', message: await elsewhere() });
+      }
+      element.remove();
+    }
+  });
+
+  hostile('an injected <base href> moves neither the sealed order nor the trusted frame', async () => {
+    await network();
+    // The sandbox's endpoints are relative to the page (/sandbox/…): a <base> would move them.
+    const { frame, element } = await merchantPage();
+    const base = frame.contentDocument!.createElement('base');
+    base.href = 'http://127.0.0.1:2/evil/';
+    frame.contentDocument!.head.prepend(base);
+    const log = recordEvents(element);
+    expect(await openFast(element)).to.deep.equal({ outcome: 'cancelled' });
+    const page = frame.contentWindow!.location;
+    expect(sent.map((r) => new URL(r.url).origin)).to.deep.equal([page.origin]);
+    const created = log.find((e) => e.type === 'ktpay:created')!.detail as { paymentUrl: string };
+    expect(new URL(created.paymentUrl).origin).to.equal(page.origin);
+    frame.remove();
+  });
 });

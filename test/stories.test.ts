@@ -140,7 +140,7 @@ async function show(key: string, meta: Meta, story: StoryObj, args: Record<strin
   }
   const frame = document.createElement('iframe');
   frame.style.cssText = `width: ${viewport.styles.width}; height: ${viewport.styles.height}; border: 0`;
-  await loadInto(frame, '/test/fixtures/device-page.html');
+  await loadInto(frame, '/device-page.html');
   type DevicePage = Window & { showStory?: (file: string, name: string, args: Record<string, unknown>, prepare: (canvas: HTMLElement) => void) => Promise<void> };
   const page = frame.contentWindow as DevicePage;
   await waitUntil(() => page.showStory, 'the device page did not start');

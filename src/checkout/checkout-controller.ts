@@ -220,7 +220,9 @@ export class CheckoutController implements ReactiveController {
   }
 
   async #begin(input: CheckoutInput): Promise<void> {
-    const parsed = readParams(input, document.baseURI);
+    // Relative endpoints resolve against the page's own address, never a <base href> an injected
+    // element could set: the sealed order and the trusted frame stay where the merchant meant.
+    const parsed = readParams(input, location.href);
     this.orderId = parsed.ok ? parsed.payment.orderId : parsed.orderId;
     const result = this.#result;
     // The click's task ends with the order on the wire (on a warm click #send below seals and
@@ -383,7 +385,7 @@ export class CheckoutController implements ReactiveController {
   /** The page is the return from a trip to the payment page: show and report its outcome. */
   #resumeReturnedTrip(): void {
     if (this.phase !== 'idle' || !this.host.isConnected) return;
-    const parsed = readParams(this.context.input(), document.baseURI);
+    const parsed = readParams(this.context.input(), location.href);
     if (!parsed.ok) return;
     const { payment, connection, mode } = parsed;
     const returned = takeReturnedTrip(connection.appId, payment.orderId);

@@ -51,6 +51,7 @@ export function describeFailure(failure: Failure, messages: Messages): Omit<Ktpa
       const known = failure.code === null ? undefined : apiErrorText(messages, failure.code);
       let text: ErrorText;
       if (known) text = known;
+      else if (failure.pageOrigin) text = ui.pageElsewhere;
       else if (failure.code === null && !failure.serverMessage) text = ui.declinedWithoutCode;
       else {
         // Not in our catalog: our generic words, KTPay's own (shown as text) as the hint.

@@ -26,6 +26,8 @@ export type Failure =
       /** KTPay's per-field validation messages (its 422… codes). */
       validation?: Record<string, string[]>;
       errorType?: string;
+      /** KTPay named a payment page on this origin, not the widget's: it was not opened. */
+      pageOrigin?: string;
     }
   | { source: 'acquirer'; code: string; errorType?: string };
 

@@ -46,6 +46,8 @@ export interface UiStrings {
   /** Label of the transaction's status in the receipt. */
   status: string;
   continue: string;
+  /** KTPay named a payment page outside the widget's origin; it was not opened. */
+  pageElsewhere: ErrorText;
   /** The success view's link to KTPay's PDF receipt. */
   receipt: string;
   tryAgain: string;

@@ -136,7 +136,12 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
     );
   }
   const page = interpretAnswer(answer, endpoints.widget);
-  if ('url' in page) return page;
+  if ('url' in page) {
+    // The page becomes the trusted sender of outcomes and a place the buyer may be sent: it must be
+    // on the widget's origin (KTPay's, https, for the mode; or widget-url's), whatever the answer says.
+    if (page.url.origin !== endpoints.widget.origin) throw new FailureError({ source: 'api', code: null, pageOrigin: page.url.origin });
+    return page;
+  }
   // JSON without KTPay's envelope on an error status (a proxy's error page, say) is the network's.
   if (page.source === 'network' && status >= 400) throw new FailureError({ source: 'network', reason: 'http', status });
   throw new FailureError(page);

@@ -22,7 +22,7 @@ function preconnect(origin: string | undefined, anonymous: boolean): void {
  */
 export function prepareForPayment(intent: EndpointAttributes): void {
   warmSodium();
-  const origins = ktpayOrigins(intent, document.baseURI);
+  const origins = ktpayOrigins(intent, location.href);
   // The API is fetched without credentials (an anonymous connection); the payment page is a
   // navigation of the iframe (a credentialed one).
   preconnect(origins.api, true);

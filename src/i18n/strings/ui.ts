@@ -132,6 +132,13 @@ export function uiStrings(t: MsgFn): UiStrings {
         id: 'ui.acquirer-unknown.hint',
       }),
     }),
+    pageElsewhere: {
+      message: t('Сервер оплаты указал страницу оплаты на незнакомом адресе. Из соображений безопасности она не открыта.', {
+        id: 'ui.page-elsewhere',
+        desc: "KTPay's answer named a payment page outside KTPay's widget (or widget-url) origin.",
+      }),
+      hint: t('Попробуйте снова позже или обратитесь в магазин.', { id: 'ui.network.bad-answer.hint' }),
+    },
     declinedWithoutCode: {
       message: t('Платёж отклонён.', { id: 'ui.declined' }),
       hint: t('Попробуйте другую карту или обратитесь в магазин.', { id: 'ui.declined.hint' }),
