@@ -5,6 +5,7 @@ import { setupWorker } from 'msw/browser';
 import type { KtpayFailedDetail } from '../src/events.js';
 import { createSandboxHandlers } from '../src/sandbox/index.js';
 import { amountAttribute, formatTenge, FREE_DELIVERY_FROM, initialCart, MAX_QTY, newOrderId, removeLine, setQty, totals, type CartLine, type Lang } from './cart.js';
+import { askServer } from './ask-server.js';
 import { CALLBACK_PATH, ORDERS_PATH } from './shop-routes.js';
 import { TEXTS } from './texts.js';
 
@@ -16,7 +17,10 @@ const lines = $<HTMLUListElement>('lines');
 type Outcome =
   | { kind: 'paid'; orderId: string; status: string }
   | ({ kind: 'failed' } & KtpayFailedDetail)
-  | { kind: 'cancelled' };
+  | { kind: 'cancelled' }
+  /** Closed after the payment page showed: the shop asks its server before offering to pay again. */
+  | { kind: 'checking'; orderId: string }
+  | { kind: 'notPaid' | 'unconfirmed' };
 
 let lang = langSelect.value as Lang;
 let cart = initialCart();
@@ -83,8 +87,9 @@ function render(): void {
   $('total').textContent = formatTenge(sums.total, lang);
   $('free-from').textContent = t.freeFrom(formatTenge(FREE_DELIVERY_FROM, lang));
   if (!modalOpen) {
-    // An empty cart has nothing to pay: the button goes (the `hidden` attribute; the element honours it).
-    checkout.hidden = sums.books === 0;
+    // An empty cart has nothing to pay: the button goes (the `hidden` attribute; the element honours
+    // it). So does it while the server is asked whether the last attempt paid: no second charge.
+    checkout.hidden = sums.books === 0 || outcome?.kind === 'checking';
     checkout.setAttribute('lang', lang);
     if (sums.total > 0) {
       checkout.setAttribute('amount', amountAttribute(sums.total));
@@ -118,6 +123,8 @@ function renderOutcome(): void {
   const alert = $('alert');
   if (outcome?.kind === 'paid') status.replaceChildren(panel('success', t.paid(outcome.orderId), t.status(outcome.status), t.waiting));
   else if (outcome?.kind === 'cancelled') status.replaceChildren(panel('note', t.cancelled));
+  else if (outcome?.kind === 'checking') status.replaceChildren(panel('note', t.checking(outcome.orderId)));
+  else if (outcome?.kind === 'notPaid' || outcome?.kind === 'unconfirmed') status.replaceChildren(panel('note', t[outcome.kind]));
   else status.replaceChildren();
   // The element's message is already in its language; it goes in as text, never as markup.
   if (outcome?.kind === 'failed') {
@@ -166,7 +173,7 @@ function log(text: string): void {
 }
 
 /** A row per order: what the browser said, then what the server confirmed. */
-function orderRow(orderId: string, browserSaid: string, result: 'paid' | 'failed'): HTMLTableCellElement {
+function orderRow(orderId: string, browserSaid: string, result: 'paid' | 'failed' | 'unknown'): HTMLTableCellElement {
   const row = document.createElement('tr');
   const cells: [string, string][] = [[orderId, ''], [browserSaid, result], ['waiting for the callback…', '']];
   for (const [text, className] of cells) {
@@ -225,12 +232,28 @@ checkout.addEventListener('ktpay:failed', (e) => {
   renderOutcome();
 });
 checkout.addEventListener('ktpay:close', (e) => {
-  log(`ktpay:close · ${e.detail.reason}`);
+  log(`ktpay:close · ${e.detail.reason}${e.detail.paymentStarted ? ' · after the payment page showed' : ''}`);
   modalOpen = false;
-  if (e.detail.reason === 'cancel') outcome = { kind: 'cancelled' };
+  const orderId = checkout.getAttribute('order-id')!;
   checkout.setAttribute('order-id', newOrderId()); // the next attempt is a new order
+  if (e.detail.reason === 'cancel' && e.detail.paymentStarted) void confirmBeforePayingAgain(orderId);
+  else if (e.detail.reason === 'cancel') outcome = { kind: 'cancelled' };
   render();
 });
+
+/** The buyer may have paid before closing: the server (KTPay's callback) says, not the browser. */
+async function confirmBeforePayingAgain(orderId: string): Promise<void> {
+  const checking: Outcome = { kind: 'checking', orderId };
+  outcome = checking;
+  void showServerView(orderId, orderRow(orderId, 'closed: outcome unknown', 'unknown'));
+  const verdict = await askServer(orderId);
+  if (outcome !== checking) return; // the buyer moved on
+  if (verdict.outcome === 'paid') {
+    outcome = { kind: 'paid', orderId, status: verdict.status };
+    cart = [];
+  } else outcome = { kind: verdict.outcome === 'failed' ? 'notPaid' : 'unconfirmed' };
+  render();
+}
 
 await setupWorker(
   ...createSandboxHandlers({

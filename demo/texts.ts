@@ -30,6 +30,9 @@ const ru = {
   failedWhere: (source: string, code: string) => `Источник: ${source}${code ? `, код ${code}` : ''}.`,
   kept: 'Корзина сохранена: попробуйте ещё раз или другой картой.',
   cancelled: 'Оплата отменена, корзина сохранена.',
+  checking: (id: string) => `Окно оплаты закрыто до ответа банка. Спрашиваем сервер магазина, оплачен ли заказ ${id}…`,
+  notPaid: 'Заказ не оплачен, корзина сохранена: можно оплатить снова.',
+  unconfirmed: 'Сервер магазина пока не получил ответ по этому заказу. Если деньги списаны, заказ появится в таблице ниже; иначе можно оплатить снова.',
 };
 
 /** Kazakh and English must say everything Russian says (the type checks it). */
@@ -63,6 +66,9 @@ export const TEXTS: Record<Lang, Texts> = {
     failedWhere: (source: string, code: string) => `Көзі: ${source}${code ? `, коды ${code}` : ''}.`,
     kept: 'Себет сақталды: қайталап көріңіз немесе басқа картаны қолданыңыз.',
     cancelled: 'Төлем тоқтатылды, себет сақталды.',
+    checking: (id: string) => `Төлем терезесі банк жауабына дейін жабылды. ${id} тапсырысы төленді ме, дүкен серверінен сұрап жатырмыз…`,
+    notPaid: 'Тапсырыс төленбеді, себет сақталды: қайта төлеуге болады.',
+    unconfirmed: 'Дүкен сервері бұл тапсырыс бойынша әлі жауап алған жоқ. Ақша алынса, тапсырыс төмендегі кестеде пайда болады; әйтпесе қайта төлеуге болады.',
   },
   en: {
     tagline: 'Kazakh literature, delivered across Almaty',
@@ -90,5 +96,8 @@ export const TEXTS: Record<Lang, Texts> = {
     failedWhere: (source: string, code: string) => `Source: ${source}${code ? `, code ${code}` : ''}.`,
     kept: 'Your cart is kept: try again or use another card.',
     cancelled: 'Payment cancelled, your cart is kept.',
+    checking: (id: string) => `The payment window closed before the bank answered. Asking the shop's server whether order ${id} was paid…`,
+    notPaid: 'The order was not paid; your cart is kept, you can pay again.',
+    unconfirmed: "The shop's server has no answer for this order yet. If you were charged, the order will show in the table below; otherwise you can pay again.",
   },
 };

@@ -46,12 +46,30 @@ export type KtpayCloseReason = 'cancel' | 'success' | 'failed';
 
 export interface KtpayCloseDetail {
   reason: KtpayCloseReason;
+  /**
+   * With `reason: 'cancel'`: whether the payment page had been shown. Then the buyer may have paid
+   * before closing, and the outcome is unknown here: ask your server (KTPay's callback) before
+   * offering to pay this order again.
+   */
+  paymentStarted?: boolean;
+  /** With `paymentStarted`: the transaction, where known, to look up. */
+  transactionHash?: string;
 }
 
-/** What `open()` resolves with. It never rejects for a payment outcome. */
+/** Closed (or removed) after the payment page showed: the buyer may have paid. */
+export interface KtpayUnknownDetail {
+  orderId: string;
+  transactionHash?: string;
+}
+
+/**
+ * What `open()` resolves with. It never rejects for a payment outcome. `cancelled`: closed before
+ * the payment page showed, nothing paid; `unknown`: closed after, ask your server.
+ */
 export type KtpayResult =
   | ({ outcome: 'success' } & KtpaySuccessDetail)
   | ({ outcome: 'failed' } & KtpayFailedDetail)
+  | ({ outcome: 'unknown' } & KtpayUnknownDetail)
   | { outcome: 'cancelled' };
 
 export interface KtpayEventMap {

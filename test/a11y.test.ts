@@ -210,7 +210,7 @@ describe('accessibility: Escape', () => {
     expect(document.documentElement.style.overflow).to.equal('hidden');
     const closed = nextEvent(element, 'ktpay:close');
     await press('Escape');
-    expect((await closed).detail).to.deep.equal({ reason: 'cancel' });
+    expect((await closed).detail).to.deep.equal({ reason: 'cancel', paymentStarted: false });
     await element.updateComplete;
     expect(dialogOf(element) === null, 'the dialog is still there').to.equal(true);
     expectFocusOn(payButton(element));

@@ -1,6 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { amountAttribute, DELIVERY, formatTenge, FREE_DELIVERY_FROM, initialCart, MAX_QTY, newOrderId, removeLine, setQty, totals } from '../demo/cart.js';
+import { http, HttpResponse } from 'msw';
+import { askServer } from '../demo/ask-server.js';
+import { ORDERS_PATH } from '../demo/shop-routes.js';
 import { TEXTS } from '../demo/texts.js';
+import { useNetwork } from './helpers.js';
 
 /** Intl separates groups and the sign with no-break spaces; compare with plain ones. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -47,5 +51,34 @@ describe('demo shop: the cart', () => {
     expect([1, 3].map(TEXTS.kk.books)).to.deep.equal(['1 кітап', '3 кітап']);
     expect([1, 3].map(TEXTS.en.books)).to.deep.equal(['1 book', '3 books']);
     expect(plain(TEXTS.ru.pay(formatTenge(13_500_50, 'ru')))).to.equal('Оплатить 13 500,50 ₸');
+  });
+});
+
+// After a close that left the outcome unknown, the shop asks its own server (KTPay's callback)
+// before it offers to pay again.
+describe('demo shop: asking the server after an unknown outcome', () => {
+  const answers = (...bodies: (object | null)[]) => {
+    let call = 0;
+    return http.get(`*${ORDERS_PATH}:id`, () => {
+      const body = bodies[Math.min(call++, bodies.length - 1)];
+      return body ? HttpResponse.json(body) : HttpResponse.json({ error: 'no callback for this order yet' }, { status: 404 });
+    });
+  };
+
+  it('paid, once the callback has come', async () => {
+    await useNetwork({}, answers(null, null, { outcome: 'paid', status: 'completed' }));
+    expect(await askServer('D-1', { every: 10 })).to.deep.equal({ outcome: 'paid', status: 'completed' });
+  });
+
+  it('not paid, when the server says the payment failed', async () => {
+    await useNetwork({}, answers({ outcome: 'failed', status: 'error' }));
+    expect(await askServer('D-2', { every: 10 })).to.deep.equal({ outcome: 'failed', status: 'error' });
+  });
+
+  it('unknown, when no callback comes in time', async () => {
+    await useNetwork({}, answers(null));
+    const started = performance.now();
+    expect(await askServer('D-3', { within: 300, every: 50 })).to.deep.equal({ outcome: 'unknown' });
+    expect(performance.now() - started).to.be.below(2000);
   });
 });

@@ -65,10 +65,10 @@ describe('one request per intent', () => {
     expect(second).to.equal(first);
     for (let i = 0; i < 5; i++) payButton(element).click();
     await created;
+    element.close(); // before the payment page shows: a plain cancel
+    expect(await first).to.deep.equal({ outcome: 'cancelled' });
     await new Promise((r) => setTimeout(r, 200));
     expect(sent).to.have.length(1);
-    element.close();
-    expect(await first).to.deep.equal({ outcome: 'cancelled' });
   });
 });
 

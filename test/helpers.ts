@@ -184,13 +184,19 @@ export async function warmedUp<T extends KtpayCheckout>(element: T, { crypto = t
   return element;
 }
 
-/** An element on the sandbox with its payment page open in the iframe, its events recorded. */
+/** Waits until the payment page is shown to the buyer (loaded and revealed in the modal). */
+export async function pageShown(element: KtpayCheckout): Promise<void> {
+  await sandboxPage(element);
+  await waitUntil(() => frameOf(element)?.classList.contains('pending') === false, 'the payment page was never revealed');
+}
+
+/** An element on the sandbox with its payment page shown in the iframe, its events recorded. */
 export async function payingElement(attributes: Record<string, string> = {}) {
   const element = await mountCheckout(attributes);
   const log = recordEvents(element);
   const created = nextEvent(element, 'ktpay:created');
   const result = element.open();
-  await created;
-  await sandboxPage(element);
-  return { element, log, result, orderId: element.orderId! };
+  const { transactionHash } = (await created).detail;
+  await pageShown(element);
+  return { element, log, result, orderId: element.orderId!, transactionHash: transactionHash! };
 }

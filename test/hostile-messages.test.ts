@@ -337,7 +337,7 @@ describe('hostile messages: timing', () => {
   });
 
   hostile('nothing fires for a message after close(), nor for the old frame in the next attempt', async () => {
-    const { element, log, result, orderId } = await payingElement();
+    const { element, log, result, orderId, transactionHash } = await payingElement();
     const oldFrame = frameOf(element)!.contentWindow!;
     element.close();
     // Posted from the still-live frame in the same task as close(): it arrives after close.
@@ -349,7 +349,8 @@ describe('hostile messages: timing', () => {
     forge(success(orderId), location.origin, oldFrame); // the window is gone now; forge it
     forge('close', location.origin, oldFrame);
     await settle();
-    expect(await result).to.deep.equal({ outcome: 'cancelled' });
+    // Closed once the page showed: unknown, and the late success changes nothing.
+    expect(await result).to.deep.equal({ outcome: 'unknown', orderId, transactionHash });
     expect(log.map((e) => e.type)).to.deep.equal(['ktpay:open', 'ktpay:created', 'ktpay:close']);
 
     // Paying again: the previous attempt's frame must not settle the new one.
@@ -367,7 +368,7 @@ describe('hostile messages: timing', () => {
   });
 
   hostile('nothing fires for a message after the element left the DOM, nor once it is back', async () => {
-    const { element, log, result, orderId } = await payingElement();
+    const { element, log, result, orderId, transactionHash } = await payingElement();
     const onDocument = recordEvents(document);
     const oldFrame = frameOf(element)!.contentWindow!;
     const arrived = arrival(fromFrame(oldFrame));
@@ -376,7 +377,7 @@ describe('hostile messages: timing', () => {
     await arrived;
     forge(success(orderId), location.origin, oldFrame);
     await settle();
-    expect(await result).to.deep.equal({ outcome: 'cancelled' });
+    expect(await result).to.deep.equal({ outcome: 'unknown', orderId, transactionHash });
     expect(log.map((e) => e.type)).to.deep.equal(['ktpay:open', 'ktpay:created']);
     document.body.append(element);
     await element.updateComplete;
@@ -428,7 +429,7 @@ describe('hostile messages: two elements on one page', () => {
     const a = await payingElement();
     const b = await payingElement();
     postFromFrame(b.element, 'close');
-    expect(await b.result).to.deep.equal({ outcome: 'cancelled' });
+    expect(await b.result).to.deep.equal({ outcome: 'unknown', orderId: b.orderId, transactionHash: b.transactionHash });
     await settle();
     expectUntouched(a.element, a.log);
     await waitUntil(() => dialogOf(b.element) === null);

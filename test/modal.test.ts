@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { loadSodium } from '../src/crypto/sodium.js';
 import { press } from './commands.js';
-import { dialogOf, mountCheckout, nextEvent, payButton, sandboxPage, shadow, useNetwork, waitUntil } from './helpers.js';
+import { dialogOf, frameOf, mountCheckout, nextEvent, payButton, payingElement, sandboxPage, shadow, useNetwork, waitUntil } from './helpers.js';
 
 describe('the modal', () => {
   beforeEach(() => useNetwork({ delayMs: 150 }));
@@ -46,7 +46,7 @@ describe('the modal', () => {
     await nextEvent(element, 'ktpay:open');
     const closed = nextEvent(element, 'ktpay:close');
     await press('Escape');
-    expect((await closed).detail).to.deep.equal({ reason: 'cancel' });
+    expect((await closed).detail).to.deep.equal({ reason: 'cancel', paymentStarted: false });
     expect(await result).to.deep.equal({ outcome: 'cancelled' });
     await element.updateComplete;
     expect(dialogOf(element)).to.equal(null);
@@ -65,6 +65,26 @@ describe('the modal', () => {
     expect(await result).to.deep.equal({ outcome: 'cancelled' });
     await new Promise((r) => setTimeout(r, 400));
     expect(events).to.deep.equal([]);
+  });
+
+  it('closed after the payment page showed: not a cancel, the outcome is unknown', async () => {
+    const { element, result, orderId, transactionHash } = await payingElement();
+    const closed = nextEvent(element, 'ktpay:close');
+    shadow(element).querySelector<HTMLButtonElement>('[part="close-button"]')!.click();
+    expect((await closed).detail).to.deep.equal({ reason: 'cancel', paymentStarted: true, transactionHash });
+    expect(await result).to.deep.equal({ outcome: 'unknown', orderId, transactionHash });
+  });
+
+  it('closed while the payment page is still loading: a cancel, nothing could be paid', async () => {
+    const element = await mountCheckout();
+    const result = element.open();
+    await nextEvent(element, 'ktpay:created');
+    await element.updateComplete;
+    expect(frameOf(element)?.classList.contains('pending'), 'the page is loading, not shown yet').to.equal(true);
+    const closed = nextEvent(element, 'ktpay:close');
+    element.close();
+    expect((await closed).detail).to.deep.equal({ reason: 'cancel', paymentStarted: false });
+    expect(await result).to.deep.equal({ outcome: 'cancelled' });
   });
 
   it('removed mid-payment, it fires nothing and closes; put back, it pays again', async () => {

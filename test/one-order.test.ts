@@ -57,10 +57,10 @@ describe('one order per intent', () => {
     const first = element.open();
     expect(element.open()).to.equal(first);
     await nextEvent(element, 'ktpay:created');
+    element.close(); // before the payment page shows: a plain cancel
+    expect(await first).to.deep.equal({ outcome: 'cancelled' });
     await settle();
     expect(sent).to.have.length(1);
-    element.close();
-    expect(await first).to.deep.equal({ outcome: 'cancelled' });
   });
 
   it('after a success, the same order-id is refused with a clear message and nothing is sent', async () => {

@@ -64,13 +64,13 @@ describe('messages from the payment page: the origin-and-source rule', () => {
     expect(result).to.include({ outcome: 'failed', source: 'api', code: null });
   });
 
-  it('"close" from the page closes the modal as a cancel', async () => {
-    const { element, log, result } = await payingElement();
+  it('"close" from the page closes the modal; the page had shown, so the outcome is unknown', async () => {
+    const { element, log, result, orderId, transactionHash } = await payingElement();
     postFromFrame(element, 'close');
-    expect(await result).to.deep.equal({ outcome: 'cancelled' });
+    expect(await result).to.deep.equal({ outcome: 'unknown', orderId, transactionHash });
     await element.updateComplete;
     expect(dialogOf(element)).to.equal(null);
-    expect(log.at(-1)).to.deep.equal({ type: 'ktpay:close', detail: { reason: 'cancel' } });
+    expect(log.at(-1)).to.deep.equal({ type: 'ktpay:close', detail: { reason: 'cancel', paymentStarted: true, transactionHash } });
   });
 
   it('the sandbox page hides its own cross when show-close-button="false"', async () => {

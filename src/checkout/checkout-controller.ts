@@ -1,6 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CryptoUnavailableError, seal, sealJson, sodiumIfReady } from '../crypto/sodium.js';
-import { emit, type KtpayFailedDetail, type KtpayResult, type KtpaySuccessDetail, type KtpaySuccessStatus } from '../events.js';
+import {
+  emit,
+  type KtpayCloseDetail,
+  type KtpayFailedDetail,
+  type KtpayResult,
+  type KtpaySuccessDetail,
+  type KtpaySuccessStatus,
+} from '../events.js';
 import type { Messages } from '../i18n/messages.js';
 import { createPayment, fetchAcquirerPage, type PaymentPage } from '../ktpay/api.js';
 import { ownCallbackUrls } from '../ktpay/callback-urls.js';
@@ -138,6 +145,8 @@ export class CheckoutController implements ReactiveController {
   #abort: AbortController | undefined;
   #continueTo: URL | undefined;
   #silenceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The payment page was shown to the buyer in this attempt: from then on, a close is not a cancel. */
+  #pageShown = false;
   /** The framed page has shown a sign of life in this attempt: it is never second-guessed. */
   #pageShowedLife = false;
 
@@ -160,7 +169,7 @@ export class CheckoutController implements ReactiveController {
   /** Removed from the page: stop everything, fire nothing. Put back, it starts from idle. */
   hostDisconnected(): void {
     this.#abort?.abort();
-    this.#result?.resolve({ outcome: 'cancelled' });
+    this.#result?.resolve(this.#unfinished().result);
     this.#reset();
   }
 
@@ -202,11 +211,26 @@ export class CheckoutController implements ReactiveController {
   /** Closes the modal; a payment not yet ended counts as cancelled. */
   close(): void {
     if (this.phase === 'idle') return;
-    const reason = this.phase === 'succeeded' ? 'success' : this.phase === 'failed' ? 'failed' : 'cancel';
+    const ended = this.phase === 'succeeded' ? 'success' : this.phase === 'failed' ? 'failed' : undefined;
+    const unfinished = this.#unfinished();
     this.#abort?.abort();
-    this.#result?.resolve({ outcome: 'cancelled' });
+    this.#result?.resolve(unfinished.result);
     this.#reset();
-    emit(this.host, 'ktpay:close', { reason });
+    emit(this.host, 'ktpay:close', ended ? { reason: ended } : unfinished.close);
+  }
+
+  /**
+   * A payment left before its outcome: cancelled if the buyer never saw the payment page; else
+   * unknown (they may have paid before closing), with the transaction to ask the server about.
+   */
+  #unfinished(): { result: KtpayResult; close: KtpayCloseDetail } {
+    if (!this.#pageShown) return { result: { outcome: 'cancelled' }, close: { reason: 'cancel', paymentStarted: false } };
+    const hash = this.#attempt?.page?.transactionHash;
+    const known = hash ? { transactionHash: hash } : {};
+    return {
+      result: { outcome: 'unknown', orderId: this.orderId, ...known },
+      close: { reason: 'cancel', paymentStarted: true, ...known },
+    };
   }
 
   /** The payment iframe finished loading a document. */
@@ -215,7 +239,9 @@ export class CheckoutController implements ReactiveController {
     this.#enter('opening');
     // One frame to lay the page out behind the loader, then show it.
     requestAnimationFrame(() => {
-      if (this.phase === 'opening') this.#enter('paying');
+      if (this.phase !== 'opening') return;
+      this.#pageShown = true;
+      this.#enter('paying');
     });
   }
 
@@ -493,6 +519,7 @@ export class CheckoutController implements ReactiveController {
     this.failure = undefined;
     this.pageUrl = undefined;
     this.wholeWindowUrl = undefined;
+    this.#pageShown = false;
     this.orderId = '';
     this.#enter('idle');
   }
