@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { acquirerCodeIn, isCallbackUrl, ownCallbackUrls, OWN_CALLBACK_PARAM } from '../src/ktpay/callback-urls.js';
+import { acquirerCodeIn, callbacksToSend, isCallbackUrl, ownCallbackUrls, OWN_CALLBACK_PARAM } from '../src/ktpay/callback-urls.js';
 import { outcomeOf, type OutcomeContext } from '../src/ktpay/outcome.js';
 import { parsePageMessage, type PageMessage } from '../src/ktpay/page-protocol.js';
 import type { CallbackUrls } from '../src/params/params.js';
@@ -378,6 +378,75 @@ describe('outcomeOf', () => {
         kind: 'failed',
         failure: { source: 'acquirer', code: '14', errorType: 'ERROR_INPUT' },
       });
+    });
+  });
+});
+
+// A merchant may give one result page for several outcomes (success = failed, or success = back).
+// Then the element marks each URL it sends KTPay with its outcome, so the page's report can be
+// told apart; and a report that still fits several outcomes is never a success.
+describe('coinciding callback URLs', () => {
+  const RESULT = 'https://shop.kz/result?order=1';
+  const KIND = { success: 'success', failed: 'failed', back: 'back', forceSuccess: 'success', forceFailed: 'failed', forceBack: 'back' } as const;
+  const EXPECTED = { success: 'success', failed: 'failed', back: 'cancel' } as const;
+  const PAIRS: [keyof typeof KIND, keyof typeof KIND][] = [
+    ['success', 'failed'],
+    ['success', 'back'],
+    ['failed', 'back'],
+    ['forceSuccess', 'forceFailed'],
+    ['forceSuccess', 'forceBack'],
+    ['forceFailed', 'forceBack'],
+    ['success', 'forceFailed'],
+    ['forceSuccess', 'back'],
+  ];
+
+  for (const [a, b] of PAIRS) {
+    it(`${a} = ${b}: sent marked apart, each read as its own outcome, the bare URL as none`, () => {
+      const callbacks: CallbackUrls = { [a]: new URL(RESULT), [b]: new URL(RESULT) };
+      const sent = callbacksToSend(callbacks, undefined, 'n1');
+      expect(sent[a]!.href).to.equal(`${RESULT}&${OWN_CALLBACK_PARAM}=${KIND[a]}.n1`);
+      expect(sent[b]!.href).to.equal(`${RESULT}&${OWN_CALLBACK_PARAM}=${KIND[b]}.n1`);
+      const context: OutcomeContext = { orderId: '1', callbacks: sent };
+      expect(outcomeOf(navigate(`${sent[a]!.href}&hash=x`), context).kind, a).to.equal(EXPECTED[KIND[a]]);
+      expect(outcomeOf(navigate(`${sent[b]!.href}&hash=x`), context).kind, b).to.equal(EXPECTED[KIND[b]]);
+      // Without the mark (a page that dropped it) it fits no URL the element sent: nothing happens.
+      expect(outcomeOf(navigate(RESULT), context).kind).to.equal('none');
+      // Read against the URLs as configured, the same report is never a success.
+      expect(['unknown', 'failed', 'cancel']).to.include(outcomeOf(navigate(RESULT), { orderId: '1', callbacks }).kind);
+    });
+  }
+
+  it('URLs that do not coincide are sent as they are', () => {
+    const callbacks: CallbackUrls = { success: new URL('https://shop.kz/ok'), failed: new URL('https://shop.kz/ok?status=failed'), back: new URL('https://shop.kz/') };
+    const sent = callbacksToSend(callbacks, undefined, 'n1');
+    expect([sent.success!.href, sent.failed!.href, sent.back!.href]).to.deep.equal(['https://shop.kz/ok', 'https://shop.kz/ok?status=failed', 'https://shop.kz/']);
+  });
+
+  describe('a report that fits several outcomes equally', () => {
+    const tie = (callbacks: CallbackUrls, href: string) => outcomeOf(navigate(href), { orderId: '1', callbacks });
+    const success = new URL(RESULT);
+    const failed = new URL(RESULT);
+    const back = new URL(RESULT);
+
+    it('success = failed: unknown, or a failure where the page appended an acquirer code', () => {
+      expect(tie({ success, failed }, RESULT).kind).to.equal('unknown');
+      const coded = tie({ success, failed }, `${RESULT}&code=05`);
+      expect(coded.kind === 'failed' && coded.failure).to.deep.equal({ source: 'acquirer', code: '05' });
+    });
+
+    it('success = back: unknown, never a success', () => {
+      expect(tie({ success, back }, RESULT).kind).to.equal('unknown');
+      expect(tie({ forceSuccess: success, forceBack: back }, RESULT).kind).to.equal('unknown');
+    });
+
+    it('failed = back: unknown without a code, a failure with one', () => {
+      expect(tie({ failed, back }, RESULT).kind).to.equal('unknown');
+      expect(tie({ failed, back }, `${RESULT}&reason_code=51`).kind).to.equal('failed');
+    });
+
+    it('two URLs equally specific (success ?a=1, failed ?b=1, page sends both): unknown', () => {
+      const outcome = tie({ success: new URL('https://shop.kz/r?a=1'), failed: new URL('https://shop.kz/r?b=1') }, 'https://shop.kz/r?a=1&b=1');
+      expect(outcome).to.deep.equal({ kind: 'unknown', received: new URL('https://shop.kz/r?a=1&b=1') });
     });
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { merchantPage, payOnSandbox, useNetwork, waitUntil } from './helpers.js';
+import { merchantPage, nextEvent, openSealed, pageShown, payOnSandbox, postFromFrame, recordEvents, sent, useNetwork, waitUntil } from './helpers.js';
 
 const landed = (path = 'landed.html') => `${location.origin}/test/fixtures/${path}`;
 const settle = () => new Promise((r) => setTimeout(r, 300));
@@ -67,5 +67,46 @@ describe('callback URL redirects', () => {
     second.element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="continue"]')!.click();
     expect((await closed).detail).to.deep.equal({ reason: 'success' });
     expect(second.element.shadowRoot!.querySelector('dialog')).to.equal(null);
+  });
+});
+
+// One result page for several outcomes: the element tells them apart by the marks it put on the
+// URLs it sent, and never takes a report that still fits several outcomes as a success.
+describe('a result page shared by several outcomes', () => {
+  beforeEach(() => useNetwork());
+  afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+
+  it('success = failed: sent marked apart; the page sending the failed one is a failure, and Continue goes there', async () => {
+    const result = landed('landed.html?shop=1');
+    const { element, landedAt } = await merchantPage({ 'callback-success-url': result, 'callback-failed-url': result });
+    const log = recordEvents(element);
+    const created = nextEvent(element, 'ktpay:created');
+    const outcome = element.open();
+    await created;
+    await pageShown(element);
+    const { order } = (await openSealed(sent[0]!.body)) as { order: { callback_success_url: string; callback_failed_url: string } };
+    const [success, failed] = [new URL(order.callback_success_url), new URL(order.callback_failed_url)];
+    expect(success.href).to.not.equal(failed.href);
+    for (const url of [success, failed]) expect(`${url.origin}${url.pathname}${url.search.replace(/&ktpay-checkout=[^&]*/, '')}`).to.equal(result);
+
+    postFromFrame(element, failed.href); // a decline without a code, as the published page sends it
+    expect(await outcome).to.include({ outcome: 'failed', source: 'api', code: null });
+    expect(log.map((e) => e.type)).to.not.include('ktpay:success');
+    await element.updateComplete;
+    element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="continue"]')!.click();
+    await waitUntil(() => landedAt() === failed.href, 'Continue did not go to the result page');
+  });
+
+  it('a report that fits success and failure equally: unknown, and the buyer goes to that page', async () => {
+    const { element, landedAt } = await merchantPage({ 'callback-success-url': landed('landed.html?a=1'), 'callback-failed-url': landed('landed.html?b=1') });
+    const closed = nextEvent(element, 'ktpay:close');
+    const created = nextEvent(element, 'ktpay:created');
+    const outcome = element.open();
+    const { transactionHash } = (await created).detail;
+    await pageShown(element);
+    postFromFrame(element, landed('landed.html?a=1&b=1'));
+    expect(await outcome).to.deep.equal({ outcome: 'unknown', orderId: element.orderId, transactionHash });
+    expect((await closed).detail).to.deep.equal({ reason: 'cancel', paymentStarted: true, transactionHash });
+    await waitUntil(() => landedAt() === landed('landed.html?a=1&b=1'), 'the buyer was not sent to the page');
   });
 });

@@ -10,13 +10,13 @@ import {
 } from '../events.js';
 import type { Messages } from '../i18n/messages.js';
 import { createPayment, fetchAcquirerPage, type PaymentPage } from '../ktpay/api.js';
-import { ownCallbackUrls } from '../ktpay/callback-urls.js';
+import { callbacksToSend, ownCallbackUrls } from '../ktpay/callback-urls.js';
 import { mayBeReturnFromPaymentPage } from '../ktpay/own-callback-marker.js';
 import { ktpayEndpoints, transactionResource } from '../ktpay/endpoints.js';
 import { outcomeOf, type OutcomeContext, type PageOutcome } from '../ktpay/outcome.js';
 import { parsePageMessage } from '../ktpay/page-protocol.js';
 import { toKtpayRequest, type OwnCallbackUrls } from '../ktpay/request.js';
-import { readParams, type CheckoutInput, type CheckoutMode, type Connection, type Payment } from '../params/params.js';
+import { readParams, type CallbackUrls, type CheckoutInput, type CheckoutMode, type Connection, type Payment } from '../params/params.js';
 import { parseHttpUrl } from '../params/url.js';
 import { nextTask } from '../util/next-task.js';
 import { randomHex } from '../util/random-hex.js';
@@ -87,8 +87,10 @@ interface Attempt {
   connection: Connection;
   mode: CheckoutMode;
   own: OwnCallbackUrls | undefined;
-  /** The nonce in `own`'s marker. */
+  /** The nonce in `own`'s marker (and in the marks of coinciding merchant URLs). */
   nonce: string;
+  /** The callback URLs as sent to KTPay: what the page's reports are read against. */
+  callbacks: CallbackUrls;
   /** The exact JSON sealed; Try again resends this same order. */
   requestJson: string;
   page?: PaymentPage;
@@ -274,7 +276,8 @@ export class CheckoutController implements ReactiveController {
     const { payment, connection, mode, returnParams } = parsed;
     const nonce = randomHex(8);
     const own = ownCallbackUrls(location.href, nonce, returnParams);
-    this.#attempt = { payment, connection, mode, own, nonce, requestJson: JSON.stringify(toKtpayRequest(payment, own)) };
+    const callbacks = callbacksToSend(payment.callbacks, own, nonce);
+    this.#attempt = { payment, connection, mode, own, nonce, callbacks, requestJson: JSON.stringify(toKtpayRequest(payment, own, nonce)) };
     await this.#send(opened);
   }
 
@@ -426,6 +429,7 @@ export class CheckoutController implements ReactiveController {
       mode,
       own: { success, failed },
       nonce: trip.nonce,
+      callbacks: callbacksToSend(payment.callbacks, { success, failed }, trip.nonce),
       requestJson: '',
     };
     // The address KTPay sent the buyer to is read like the page's callback URL string.
@@ -463,6 +467,14 @@ export class CheckoutController implements ReactiveController {
         if (back) navigateTo(back);
         break;
       }
+      case 'unknown':
+        // A URL that is the merchant's for more than one outcome: not a success. The attempt ends
+        // as unknown (the page had shown), and the buyer goes where the page sent them, the
+        // merchant's own page, which asks its server.
+        this.#pageShown = true;
+        this.close();
+        navigateTo(outcome.received);
+        break;
       case 'none':
         break;
     }
@@ -525,8 +537,8 @@ export class CheckoutController implements ReactiveController {
   }
 }
 
-function outcomeContext({ payment, own }: Attempt): OutcomeContext {
-  return { orderId: payment.orderId, callbacks: payment.callbacks, own };
+function outcomeContext({ payment, own, callbacks }: Attempt): OutcomeContext {
+  return { orderId: payment.orderId, callbacks, own };
 }
 
 function toFailure(error: unknown): Failure {

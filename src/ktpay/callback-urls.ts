@@ -1,3 +1,4 @@
+import type { CallbackUrls } from '../params/params.js';
 import { parseHttpUrl } from '../params/url.js';
 import type { OwnCallbackUrls } from './request.js';
 
@@ -26,6 +27,45 @@ export function ownCallbackUrls(pageHref: string, nonce: string, keep: readonly 
     return url;
   };
   return { success: marked('success'), failed: marked('failed') };
+}
+
+/** What a callback URL says of the outcome when KTPay sends the buyer to it. */
+type UrlOutcome = 'success' | 'failed' | 'back';
+const OUTCOME_OF: Partial<Record<keyof CallbackUrls, UrlOutcome>> = {
+  back: 'back',
+  success: 'success',
+  failed: 'failed',
+  forceBack: 'back',
+  forceSuccess: 'success',
+  forceFailed: 'failed',
+};
+
+/** The same address for KTPay's redirect: same origin and path, the same query parameters. */
+const coincide = (a: URL, b: URL) => callbackMatch(a, b) >= 0 && callbackMatch(b, a) >= 0;
+
+/**
+ * The callback URLs as they go to KTPay: the merchant's, the element's own where the merchant gave
+ * no success or failed URL, and, where URLs of different outcomes coincide (one result page for
+ * success and failure, or a success page that is also the way back), each marked with its outcome
+ * and the attempt's nonce, so the page's report can be told apart. The merchant's page still gets
+ * its own URL, with one parameter more.
+ */
+export function callbacksToSend(callbacks: CallbackUrls, own: OwnCallbackUrls | undefined, nonce?: string): CallbackUrls {
+  const sent: CallbackUrls = { ...callbacks };
+  if (own) {
+    sent.success ??= own.success;
+    sent.failed ??= own.failed;
+  }
+  if (nonce === undefined) return sent;
+  const named = (Object.entries(sent) as [keyof CallbackUrls, URL][]).filter(([name]) => OUTCOME_OF[name]);
+  for (const [name, url] of named) {
+    const outcome = OUTCOME_OF[name]!;
+    if (!named.some(([other, otherUrl]) => OUTCOME_OF[other] !== outcome && coincide(url, otherUrl))) continue;
+    const marked = new URL(url);
+    marked.searchParams.set(OWN_CALLBACK_PARAM, `${outcome}.${nonce}`);
+    sent[name] = marked;
+  }
+  return sent;
 }
 
 /**

@@ -12,10 +12,13 @@ export type PageOutcome =
   | { kind: 'failed'; failure: Failure; transactionHash?: string; received?: URL }
   /** The buyer left the page (its cross, or its way back to the shop). */
   | { kind: 'cancel'; received?: URL }
+  /** The page sent the buyer to a URL that means more than one outcome: never taken as a success. */
+  | { kind: 'unknown'; received: URL }
   | { kind: 'none' };
 
 export interface OutcomeContext {
   orderId: string;
+  /** The callback URLs as sent to KTPay (see `callbacksToSend`: coinciding ones marked apart). */
   callbacks: CallbackUrls;
   own?: OwnCallbackUrls | undefined;
 }
@@ -29,21 +32,25 @@ export function outcomeOf(message: PageMessage, context: OutcomeContext): PageOu
     case 'navigate': {
       const url = message.url;
       const best = (candidates: (URL | undefined)[]) => Math.max(-1, ...candidates.map((u) => callbackMatch(url, u)));
-      const success = best([callbacks.forceSuccess, callbacks.success, own?.success]);
-      const failed = best([callbacks.forceFailed, callbacks.failed, own?.failed]);
-      const back = best([callbacks.forceBack, callbacks.back]);
+      const scores = {
+        success: best([callbacks.forceSuccess, callbacks.success, own?.success]),
+        failed: best([callbacks.forceFailed, callbacks.failed, own?.failed]),
+        back: best([callbacks.forceBack, callbacks.back]),
+      };
+      const top = Math.max(scores.success, scores.failed, scores.back);
+      if (top < 0) return { kind: 'none' };
+      // The most specific match wins. A tie is never a success: a failure where the page appended
+      // an acquirer code (it does so only to failures), else unknown.
+      const winners = (Object.keys(scores) as (keyof typeof scores)[]).filter((outcome) => scores[outcome] === top);
       const code = acquirerCodeIn(url);
-      // The most specific match wins; a tie between success and failed (one URL for both) is
-      // settled by the acquirer code the page appends to failures.
-      if (success >= 0 && (success > failed || (success === failed && !code))) {
-        return { kind: 'success', status: 'success', received: url };
-      }
-      if (failed >= 0) {
+      const outcome = winners.length === 1 ? winners[0] : code && winners.includes('failed') ? 'failed' : undefined;
+      if (outcome === 'success') return { kind: 'success', status: 'success', received: url };
+      if (outcome === 'failed') {
         const failure: Failure = code ? { source: 'acquirer', code } : { source: 'api', code: null };
         return { kind: 'failed', failure, received: url };
       }
-      if (back >= 0) return { kind: 'cancel', received: url };
-      return { kind: 'none' };
+      if (outcome === 'back') return { kind: 'cancel', received: url };
+      return { kind: 'unknown', received: url };
     }
 
     case 'result': {

@@ -1,4 +1,5 @@
 import type { Payment } from '../params/params.js';
+import { callbacksToSend } from './callback-urls.js';
 
 /** The `order` and `user` JSON KTPay seals, in its own field names. */
 export interface KtpayRequest {
@@ -28,10 +29,12 @@ export interface OwnCallbackUrls {
 
 /**
  * Maps a payment to KTPay's wire JSON. Unset fields are left out, never sent as null or "".
- * The element's own callback URLs fill in success/failed only where the merchant gave none.
+ * The element's own callback URLs fill in success/failed only where the merchant gave none; with
+ * the attempt's `nonce`, URLs of different outcomes that coincide are marked apart
+ * (`callbacksToSend`).
  */
-export function toKtpayRequest(payment: Payment, own?: OwnCallbackUrls): KtpayRequest {
-  const { callbacks } = payment;
+export function toKtpayRequest(payment: Payment, own?: OwnCallbackUrls, nonce?: string): KtpayRequest {
+  const callbacks = callbacksToSend(payment.callbacks, own, nonce);
   const order: KtpayRequest['order'] = {
     order_id: payment.orderId,
     amount: payment.amount,
@@ -43,8 +46,8 @@ export function toKtpayRequest(payment: Payment, own?: OwnCallbackUrls): KtpayRe
   if (payment.description !== undefined) order.description = payment.description;
   const urls: [keyof KtpayRequest['order'], URL | undefined][] = [
     ['callback_back_url', callbacks.back],
-    ['callback_success_url', callbacks.success ?? own?.success],
-    ['callback_failed_url', callbacks.failed ?? own?.failed],
+    ['callback_success_url', callbacks.success],
+    ['callback_failed_url', callbacks.failed],
     ['callback_post_url', callbacks.post],
     ['callback_force_back_url', callbacks.forceBack],
     ['callback_force_success_url', callbacks.forceSuccess],
