@@ -35,7 +35,9 @@ for (const { name, open } of engines()) {
       const element = document.querySelector('ktpay-checkout');
       await customElements.whenDefined('ktpay-checkout');
       for (let i = 0; i < 200; i++) {
-        const text = element?.shadowRoot?.querySelector('button.pay')?.textContent?.trim();
+        // The label stays hidden (class "loading") until the page's language has loaded.
+        const label = element?.shadowRoot?.querySelector('button.pay .label:not(.loading)');
+        const text = label?.textContent?.trim();
         if (text) return text;
         await new Promise((resolve) => setTimeout(resolve, 25));
       }

@@ -90,7 +90,8 @@ describe('the callback handler on two processes and one real Redis', { skip }, (
     const calls = processes.flatMap((p) => p.calls);
     assert.equal(calls.length, results.length, 'onResult calls');
     assert.equal(new Set(calls).size, results.length, 'each result once');
-    assert.ok(processes.every((p) => p.calls.length > 0), 'both processes handled some');
+    // Which process wins each race is up to the scheduler (on a slow machine one may win them all);
+    // both received deliveries of every result, and all of them were acknowledged only once handled.
     t.diagnostic(
       `${deliveries.length} deliveries (${results.length} results × ${REPEATS}), 2 processes, ` +
         `onResult calls ${calls.length} (${processes.map((p) => p.calls.length).join(' + ')}), ${Math.round(ms)} ms`,
