@@ -1,0 +1,22 @@
+/**
+ * Halyk ePay's hosts (seed 003 for the token and the script; public integrations for the rest:
+ * ../shared/EPAY.md). `test-mode` picks the column; each can be overridden where it is used.
+ */
+export const EPAY_ENDPOINTS = {
+  test: {
+    token: 'https://testoauth.homebank.kz/epay2/oauth2/token',
+    script: 'https://test-epay.homebank.kz/payform/payment-api.js',
+    payform: 'https://test-epay.homebank.kz/payform/',
+    api: 'https://testepay.homebank.kz/api',
+  },
+  production: {
+    token: 'https://epay-oauth.homebank.kz/oauth2/token',
+    script: 'https://epay.homebank.kz/payform/payment-api.js',
+    payform: 'https://epay.homebank.kz/payform/',
+    api: 'https://epay-api.homebank.kz',
+  },
+} as const;
+
+export type EpayEnvironment = keyof typeof EPAY_ENDPOINTS;
+
+export const epayEndpoints = (test: boolean) => EPAY_ENDPOINTS[test ? 'test' : 'production'];
