@@ -3,6 +3,23 @@
  * through the shadow boundary. Details are typed once here and in `GlobalEventHandlersEventMap`.
  */
 
+/** Who carries the payment: KTPay (the default) or Halyk ePay directly (`provider="epay"`). */
+export type CheckoutProvider = 'ktpay' | 'epay';
+
+/**
+ * Every event's detail, and what `open()` resolves with, says which provider carried the payment.
+ * The property is not enumerable: a detail compared, spread or serialized as before is unchanged,
+ * so a merchant's existing exact-match checks keep passing; read it as `detail.provider`.
+ */
+export interface ProviderDetail {
+  readonly provider: CheckoutProvider;
+}
+
+/** `value` with its provider attached (see ProviderDetail). */
+export function withProvider<T extends object>(value: T, provider: CheckoutProvider): T & ProviderDetail {
+  return Object.defineProperty(value, 'provider', { value: provider, enumerable: false, configurable: true }) as T & ProviderDetail;
+}
+
 export interface KtpayOpenDetail {
   orderId: string;
 }
@@ -26,9 +43,10 @@ export interface KtpaySuccessDetail {
 
 /**
  * Where a failure came from. `crypto` is ours, added to the contract's four: the encryption
- * module could not load or start (CSP, timeout); nothing was sent.
+ * module could not load or start (CSP, timeout); nothing was sent. `auth` (ePay): the merchant's
+ * `auth-url` gave no token for the order.
  */
-export type KtpayFailureSource = 'validation' | 'network' | 'api' | 'acquirer' | 'crypto';
+export type KtpayFailureSource = 'validation' | 'network' | 'api' | 'acquirer' | 'crypto' | 'auth';
 
 export interface KtpayFailedDetail {
   orderId: string;
@@ -82,11 +100,11 @@ export interface KtpayEventMap {
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'ktpay:open': CustomEvent<KtpayOpenDetail>;
-    'ktpay:created': CustomEvent<KtpayCreatedDetail>;
-    'ktpay:success': CustomEvent<KtpaySuccessDetail>;
-    'ktpay:failed': CustomEvent<KtpayFailedDetail>;
-    'ktpay:close': CustomEvent<KtpayCloseDetail>;
+    'ktpay:open': CustomEvent<KtpayOpenDetail & ProviderDetail>;
+    'ktpay:created': CustomEvent<KtpayCreatedDetail & ProviderDetail>;
+    'ktpay:success': CustomEvent<KtpaySuccessDetail & ProviderDetail>;
+    'ktpay:failed': CustomEvent<KtpayFailedDetail & ProviderDetail>;
+    'ktpay:close': CustomEvent<KtpayCloseDetail & ProviderDetail>;
   }
 }
 
@@ -95,9 +113,10 @@ export function emit<K extends keyof KtpayEventMap>(
   target: EventTarget,
   type: K,
   detail: KtpayEventMap[K],
-): CustomEvent<KtpayEventMap[K]> {
+  provider: CheckoutProvider,
+): CustomEvent<KtpayEventMap[K] & ProviderDetail> {
   const cancelable = type === 'ktpay:success' || type === 'ktpay:failed';
-  const event = new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable });
+  const event = new CustomEvent(type, { detail: withProvider(detail, provider), bubbles: true, composed: true, cancelable });
   target.dispatchEvent(event);
   return event;
 }

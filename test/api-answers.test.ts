@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { interpretAnswer, type PaymentPage } from '../src/ktpay/api.js';
-import type { Failure } from '../src/checkout/failure.js';
+import type { Failure } from '../src/core/failure.js';
 
 const WIDGET = new URL('https://widget.test.nplus.tech');
 const BAD_ANSWER = { source: 'network', reason: 'bad-answer' };

@@ -1,6 +1,7 @@
+import { readKtpayConnection, type Connection } from '../src/ktpay/connection.js';
 import { expect } from '@open-wc/testing';
 import { decodeAppKey } from '../src/crypto/app-key.js';
-import { readParams, type CheckoutInput, type Connection, type FieldProblems, type Payment } from '../src/params/params.js';
+import { readParams, type CheckoutInput, type FieldProblems, type Payment } from '../src/params/params.js';
 import { parseHttpUrl } from '../src/params/url.js';
 
 /** A real 32-byte X25519 public key (the sandbox's published test key): standard alphabet, padded. */
@@ -14,13 +15,13 @@ const base64Of = (length: number) => btoa(String.fromCharCode(...Array.from({ le
 const VALID: CheckoutInput = { appId: 'app-1', appKey: KEY, orderId: 'A-1', amount: '1500' };
 
 function ok(input: CheckoutInput): { payment: Payment; connection: Connection } {
-  const result = readParams(input, BASE);
+  const result = readParams(input, BASE, readKtpayConnection);
   if (!result.ok) throw new Error(`expected ok, got problems ${JSON.stringify(result.fields)}`);
   return result;
 }
 
 function problems(input: CheckoutInput): FieldProblems {
-  const result = readParams(input, BASE);
+  const result = readParams(input, BASE, readKtpayConnection);
   if (result.ok) throw new Error('expected problems, got ok');
   return result.fields;
 }
@@ -111,7 +112,7 @@ describe('readParams', () => {
     });
 
     it('keeps the order id in the result when refused', () => {
-      const result = readParams({ ...VALID, amount: '0' }, BASE);
+      const result = readParams({ ...VALID, amount: '0' }, BASE, readKtpayConnection);
       expect(result.ok).to.equal(false);
       expect(!result.ok && result.orderId).to.equal('A-1');
     });
@@ -371,7 +372,7 @@ describe('timeout', () => {
   // sodium.ts's setTimeout(…, timeoutMs) then fires at once: Pay fails with a crypto timeout
   // immediately instead of waiting longer. readParams should refuse or clamp such a value.
   it('refuses or clamps a timeout longer than setTimeout can wait', () => {
-    const result = readParams({ ...VALID, timeout: '30000000' }, BASE);
+    const result = readParams({ ...VALID, timeout: '30000000' }, BASE, readKtpayConnection);
     if (result.ok) expect(result.connection.timeoutMs).to.be.at.most(2 ** 31 - 1);
     else expect(result.fields).to.have.property('timeout');
   });

@@ -1,13 +1,14 @@
+import { readKtpayConnection, type Connection } from '../src/ktpay/connection.js';
 import { expect } from '@open-wc/testing';
 import { ktpayEndpoints, KTPAY_ENDPOINTS } from '../src/ktpay/endpoints.js';
 import { toKtpayRequest, type OwnCallbackUrls } from '../src/ktpay/request.js';
-import { readParams, type CheckoutInput, type Connection, type Payment } from '../src/params/params.js';
+import { readParams, type CheckoutInput, type Payment } from '../src/params/params.js';
 
 const KEY = 'bXaEMUkum1Lw+Y4LBpzjThulVr655X3zNSjlJ71A/04=';
 const BASE = 'https://shop.kz/checkout';
 
 function read(input: CheckoutInput): { payment: Payment; connection: Connection } {
-  const result = readParams({ appId: 'app-1', appKey: KEY, ...input }, BASE);
+  const result = readParams({ appId: 'app-1', appKey: KEY, ...input }, BASE, readKtpayConnection);
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.fields)}`);
   return result;
 }

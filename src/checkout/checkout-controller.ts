@@ -21,7 +21,7 @@ import { parseHttpUrl } from '../params/url.js';
 import { nextTask } from '../util/next-task.js';
 import { randomHex } from '../util/random-hex.js';
 import { describeFailure } from './describe-failure.js';
-import { FailureError, isRetryable, type Failure } from './failure.js';
+import { FailureError, isRetryable, type Failure } from '../core/failure.js';
 import { listenToFrame } from './frame-channel.js';
 import { isPaid, markPaid } from './paid-orders.js';
 import { navigateTo, redirectFor } from './redirects.js';

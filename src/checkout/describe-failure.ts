@@ -1,7 +1,7 @@
 import type { KtpayFailedDetail } from '../events.js';
-import { acquirerErrorText, apiErrorText } from '../i18n/catalog.js';
+import { acquirerErrorText, apiErrorText, epayReasonText } from '../i18n/catalog.js';
 import type { ErrorText, Messages } from '../i18n/messages.js';
-import type { Failure } from './failure.js';
+import type { Failure } from '../core/failure.js';
 
 /** KTPay's validation keys (`order.amount`, `order_id`, …) named as the merchant's attributes. */
 function attributeOf(field: string): string {
@@ -64,8 +64,14 @@ export function describeFailure(failure: Failure, messages: Messages): Omit<Ktpa
       for (const [field, list] of Object.entries(failure.validation)) (fields[attributeOf(field)] ??= []).push(...list);
       return { ...detail, fields };
     }
-    case 'acquirer':
-      return withText(failure.code, acquirerErrorText(messages, failure.code) ?? ui.unknownAcquirerError(failure.code));
+    case 'auth':
+      return withText(null, failure.reason === 'http' ? ui.auth.http(failure.status) : ui.auth[failure.reason]);
+    case 'acquirer': {
+      const { code } = failure;
+      if (code === null) return withText(null, ui.declinedWithoutCode);
+      const known = failure.catalog === 'epay' ? epayReasonText(messages, code) : acquirerErrorText(messages, code);
+      return withText(code, known ?? ui.unknownAcquirerError(code));
+    }
   }
 }
 

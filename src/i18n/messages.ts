@@ -24,7 +24,11 @@ export type FieldProblem =
   | 'email'
   | 'timeout'
   | 'mode'
-  | 'already-paid';
+  | 'already-paid'
+  | 'provider'
+  | 'invoice-id'
+  | 'currency'
+  | 'epay-operation';
 
 export interface UiStrings {
   /** The modal's visible title (also its accessible name). */
@@ -89,6 +93,13 @@ export interface UiStrings {
   unknownApiError: (code: number | null) => ErrorText;
   /** An acquirer code that is not in the catalog. */
   unknownAcquirerError: (code: string) => ErrorText;
+  /** The merchant's `auth-url` gave no ePay token (see `AuthFailureReason`). */
+  auth: {
+    'unknown-order': ErrorText;
+    amount: ErrorText;
+    http: (status: number) => ErrorText;
+    'bad-answer': ErrorText;
+  };
   /** The acquirer declined without a code. */
   declinedWithoutCode: ErrorText;
 }

@@ -1,4 +1,4 @@
-import { FailureError, type Failure } from '../checkout/failure.js';
+import { FailureError, type Failure } from '../core/failure.js';
 import { parseHttpUrl } from '../params/url.js';
 import { deadline } from '../util/deadline.js';
 import { isObject } from '../util/is-object.js';

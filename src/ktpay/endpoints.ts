@@ -1,4 +1,4 @@
-import type { Connection } from '../params/params.js';
+import type { Connection } from './connection.js';
 import { parseHttpUrl } from '../params/url.js';
 
 /** KTPay's published endpoints (ktwidget-client-js); seed 001 names an older test host. */

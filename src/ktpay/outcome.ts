@@ -1,4 +1,4 @@
-import type { Failure } from '../checkout/failure.js';
+import type { Failure } from '../core/failure.js';
 import type { KtpaySuccessStatus } from '../events.js';
 import type { CallbackUrls } from '../params/params.js';
 import { acquirerCodeIn, callbackMatch } from './callback-urls.js';

@@ -1,4 +1,3 @@
-import { decodeAppKey } from '../crypto/app-key.js';
 import type { FieldProblem } from '../i18n/messages.js';
 import { text } from './text.js';
 import { readTimeoutMs } from './timeout.js';
@@ -35,6 +34,14 @@ export interface CheckoutInput {
   timeout?: string | number | null;
   mode?: string | null;
   returnParams?: string | null;
+  provider?: string | null;
+  terminal?: string | null;
+  authUrl?: string | null;
+  currency?: string | null;
+  cardSave?: string | boolean | null;
+  epayOperation?: string | null;
+  epayScriptUrl?: string | null;
+  callbackFailedPostUrl?: string | null;
 }
 
 /** The merchant's own redirect targets, each already proven absolute http(s). */
@@ -43,6 +50,8 @@ export interface CallbackUrls {
   success?: URL;
   failed?: URL;
   post?: URL;
+  /** Where a failure is POSTed, where the provider takes one apart (ePay's `failurePostLink`). */
+  failedPost?: URL;
   forceBack?: URL;
   forceSuccess?: URL;
   forceFailed?: URL;
@@ -61,27 +70,17 @@ export interface Payment {
   showCloseButton?: false;
 }
 
-/** How to reach the provider for this payment. */
-export interface Connection {
-  appId: string;
-  appKey: Uint8Array;
-  testMode: boolean;
-  apiUrl?: URL;
-  widgetUrl?: URL;
-  /** Every wait (crypto, request, answer body) ends after this. */
-  timeoutMs: number;
-}
-
 /** Where the payment page shows: in the element's modal, or instead of the merchant's page. */
 export type CheckoutMode = 'modal' | 'redirect';
 
 export type FieldProblems = Partial<Record<AttributeName, FieldProblem[]>>;
 
-export type ParamsResult =
+export type ParamsResult<C> =
   | {
       ok: true;
       payment: Payment;
-      connection: Connection;
+      /** How to reach the provider, as its own reader read it. */
+      connection: C;
       mode: CheckoutMode;
       /** The page's query parameters the element's own return URLs keep (`return-params`). */
       returnParams: string[];
@@ -116,6 +115,14 @@ export const ATTRIBUTE_NAMES = {
   timeout: 'timeout',
   mode: 'mode',
   returnParams: 'return-params',
+  provider: 'provider',
+  terminal: 'terminal',
+  authUrl: 'auth-url',
+  currency: 'currency',
+  cardSave: 'card-save',
+  epayOperation: 'epay-operation',
+  epayScriptUrl: 'epay-script-url',
+  callbackFailedPostUrl: 'callback-failed-post-url',
 } as const satisfies Record<keyof CheckoutInput, string>;
 
 export type AttributeName = (typeof ATTRIBUTE_NAMES)[keyof typeof ATTRIBUTE_NAMES];
@@ -125,6 +132,7 @@ const CALLBACKS = {
   success: 'callbackSuccessUrl',
   failed: 'callbackFailedUrl',
   post: 'callbackPostUrl',
+  failedPost: 'callbackFailedPostUrl',
   forceBack: 'callbackForceBackUrl',
   forceSuccess: 'callbackForceSuccessUrl',
   forceFailed: 'callbackForceFailedUrl',
@@ -135,13 +143,36 @@ const AMOUNT = /^(?:0|[1-9]\d*)(?:\.\d{1,2})?$/;
 const POSITIVE_INTEGER = /^[1-9]\d*$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** How a provider's reader sees the parameters: it reads its own and reports their problems here. */
+export interface FieldReader {
+  readonly input: CheckoutInput;
+  problem(key: keyof CheckoutInput, kind: FieldProblem): void;
+  /** The trimmed value, or undefined and a `required` problem. */
+  required(key: keyof CheckoutInput): string | undefined;
+  /** An endpoint: an http(s) URL, relative ones resolved against the page; undefined if unset or bad (reported). */
+  endpoint(key: keyof CheckoutInput): URL | undefined;
+}
+
+/** What every provider's connection needs from the common parameters. */
+export interface CommonParams {
+  orderId: string | undefined;
+  testMode: boolean;
+  timeoutMs: number | undefined;
+}
+
+/**
+ * A provider's own parameters (KTPay's app id and key, ePay's terminal and auth-url…): the
+ * connection, or undefined when a problem was reported. Each provider keeps its reader in its own
+ * folder; the checkout picks one by `provider`.
+ */
+export type ConnectionReader<C> = (fields: FieldReader, common: CommonParams) => C | undefined;
+
 /**
  * Validates everything before anything is sent. Every bad field is reported, not just the first,
- * so a merchant fixes their markup in one go. `baseUrl` resolves relative `api-url` and
- * `widget-url` (handy for the sandbox); callback URLs must be absolute because KTPay's servers
- * use them.
+ * so a merchant fixes their markup in one go. `baseUrl` resolves relative endpoints (handy for
+ * the sandbox); callback URLs must be absolute because the provider's servers use them.
  */
-export function readParams(input: CheckoutInput, baseUrl: string): ParamsResult {
+export function readParams<C>(input: CheckoutInput, baseUrl: string, readConnection: ConnectionReader<C>): ParamsResult<C> {
   const fields: FieldProblems = {};
   const problem = (key: keyof CheckoutInput, kind: FieldProblem) => {
     (fields[ATTRIBUTE_NAMES[key]] ??= []).push(kind);
@@ -151,11 +182,13 @@ export function readParams(input: CheckoutInput, baseUrl: string): ParamsResult 
     if (value === undefined) problem(key, 'required');
     return value;
   };
-
-  const appId = required('appId');
-  const appKeyText = required('appKey');
-  const appKey = appKeyText === undefined ? null : decodeAppKey(appKeyText);
-  if (appKeyText !== undefined && appKey === null) problem('appKey', 'app-key');
+  const endpoint = (key: keyof CheckoutInput) => {
+    const value = text(input[key]);
+    if (value === undefined) return undefined;
+    const url = parseHttpUrl(value, baseUrl);
+    if (!url) problem(key, 'url');
+    return url ?? undefined;
+  };
 
   const orderId = required('orderId');
   const amountText = required('amount');
@@ -183,16 +216,6 @@ export function readParams(input: CheckoutInput, baseUrl: string): ParamsResult 
     else problem(key, 'url');
   }
 
-  const endpoint = (key: 'apiUrl' | 'widgetUrl') => {
-    const value = text(input[key]);
-    if (value === undefined) return undefined;
-    const url = parseHttpUrl(value, baseUrl);
-    if (!url) problem(key, 'url');
-    return url ?? undefined;
-  };
-  const apiUrl = endpoint('apiUrl');
-  const widgetUrl = endpoint('widgetUrl');
-
   const email = text(input.email);
   if (email !== undefined && !EMAIL.test(email)) problem('email', 'email');
 
@@ -202,7 +225,9 @@ export function readParams(input: CheckoutInput, baseUrl: string): ParamsResult 
   const mode = text(input.mode) ?? 'modal';
   if (mode !== 'modal' && mode !== 'redirect') problem('mode', 'mode');
 
-  if (Object.keys(fields).length > 0 || !appId || !appKey || !orderId || !timeoutMs) {
+  const connection = readConnection({ input, problem, required, endpoint }, { orderId, testMode: input.testMode === true, timeoutMs });
+
+  if (Object.keys(fields).length > 0 || connection === undefined || !orderId || !timeoutMs) {
     return { ok: false, orderId: orderId ?? '', fields };
   }
 
@@ -219,14 +244,6 @@ export function readParams(input: CheckoutInput, baseUrl: string): ParamsResult 
   if (description !== undefined) payment.description = description;
   if (input.showCloseButton === false || text(input.showCloseButton) === 'false') payment.showCloseButton = false;
 
-  const connection: Connection = {
-    appId,
-    appKey,
-    testMode: input.testMode === true,
-    timeoutMs,
-  };
-  if (apiUrl) connection.apiUrl = apiUrl;
-  if (widgetUrl) connection.widgetUrl = widgetUrl;
   const returnParams = (text(input.returnParams) ?? '').split(/[\s,]+/).filter(Boolean);
   return { ok: true, payment, connection, mode: mode as CheckoutMode, returnParams };
 }

@@ -57,6 +57,10 @@ export function uiStrings(t: MsgFn): UiStrings {
         timeout: t('Время ожидания должно быть положительным числом секунд.', { id: 'ui.problem.timeout' }),
         mode: t('Режим должен быть «modal» или «redirect».', { id: 'ui.problem.mode' }),
         'already-paid': t('Заказ с этим номером уже оплачен на этой странице.', { id: 'ui.problem.already-paid' }),
+        provider: t('Провайдер должен быть «ktpay» или «epay».', { id: 'ui.problem.provider' }),
+        'invoice-id': t('Для Halyk ePay номер заказа — только цифры, от 6 до 15.', { id: 'ui.problem.invoice-id' }),
+        currency: t('Валюта — трёхбуквенный код ISO 4217, например KZT.', { id: 'ui.problem.currency' }),
+        'epay-operation': t('Операция должна быть «pay» или «p2p».', { id: 'ui.problem.epay-operation' }),
       },
     },
     network: {
@@ -138,6 +142,24 @@ export function uiStrings(t: MsgFn): UiStrings {
         desc: "KTPay's answer named a payment page outside KTPay's widget (or widget-url) origin.",
       }),
       hint: t('Попробуйте снова позже или обратитесь в магазин.', { id: 'ui.network.bad-answer.hint' }),
+    },
+    auth: {
+      'unknown-order': {
+        message: t('Магазин не нашёл этот заказ.', { id: 'ui.auth.unknown-order' }),
+        hint: t('Обновите страницу и оформите заказ заново.', { id: 'ui.auth.unknown-order.hint' }),
+      },
+      amount: {
+        message: t('Сумма на странице не совпадает с суммой заказа в магазине.', { id: 'ui.auth.amount' }),
+        hint: t('Обновите страницу: вы оплатите сумму, которую назначил магазин.', { id: 'ui.auth.amount.hint' }),
+      },
+      http: (status) => ({
+        message: t(str`Сервер магазина не смог подготовить оплату (HTTP ${status}).`, { id: 'ui.auth.http' }),
+        hint: t('Попробуйте снова позже или обратитесь в магазин.', { id: 'ui.network.bad-answer.hint' }),
+      }),
+      'bad-answer': {
+        message: t('Сервер магазина вернул непонятный ответ при подготовке оплаты.', { id: 'ui.auth.bad-answer' }),
+        hint: t('Попробуйте снова позже или обратитесь в магазин.', { id: 'ui.network.bad-answer.hint' }),
+      },
     },
     declinedWithoutCode: {
       message: t('Платёж отклонён.', { id: 'ui.declined' }),

@@ -4,6 +4,12 @@ import type { FieldProblems } from '../params/params.js';
 export type NetworkFailureReason = 'offline' | 'timeout' | 'unreachable' | 'bad-answer' | 'http' | 'busy';
 
 /**
+ * Why the merchant's own `auth-url` (ePay's token) gave no token: it does not know the order (404),
+ * its amount is not the page's (409), another error status, or an answer without a token.
+ */
+export type AuthFailureReason = 'unknown-order' | 'amount' | 'http' | 'bad-answer';
+
+/**
  * Why an attempt failed, kept as data (not text) so the result view can re-render it in another
  * language and every source keeps what it knows. Turned into words by `describeFailure`.
  */
@@ -29,7 +35,15 @@ export type Failure =
       /** KTPay named a payment page on this origin, not the widget's: it was not opened. */
       pageOrigin?: string;
     }
-  | { source: 'acquirer'; code: string; errorType?: string };
+  | { source: 'auth'; reason: AuthFailureReason; status: number }
+  | {
+      source: 'acquirer';
+      /** The acquirer's code as received; null when its page said only "declined" (Halyk's widget). */
+      code: string | null;
+      errorType?: string;
+      /** Whose catalog words the code: KTPay's acquirer codes (seed 000), or ePay's reason codes. */
+      catalog?: 'epay';
+    };
 
 /** A failure travelling as an exception through the async steps of an attempt. */
 export class FailureError extends Error {
@@ -51,6 +65,9 @@ export function isRetryable(failure: Failure): boolean {
       return failure.reason !== 'csp';
     case 'api':
       return failure.code !== null && failure.code >= 5000000 && failure.code < 6000000;
+    case 'auth':
+      // The merchant's server erred or answered oddly: asking again may work. It refused the order: no.
+      return failure.reason === 'bad-answer' || failure.status >= 500;
     default:
       return false;
   }
