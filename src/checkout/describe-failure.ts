@@ -1,5 +1,5 @@
 import type { KtpayFailedDetail } from '../events.js';
-import { acquirerErrorText, apiErrorText } from '../i18n/catalog.js';
+import { acquirerErrorText, apiErrorText, epayReasonText, normalizeAcquirerCode } from '../i18n/catalog.js';
 import type { ErrorText, Messages } from '../i18n/messages.js';
 import type { Failure } from './failure.js';
 
@@ -64,8 +64,12 @@ export function describeFailure(failure: Failure, messages: Messages): Omit<Ktpa
       for (const [field, list] of Object.entries(failure.validation)) (fields[attributeOf(field)] ??= []).push(...list);
       return { ...detail, fields };
     }
-    case 'acquirer':
-      return withText(failure.code, acquirerErrorText(messages, failure.code) ?? ui.unknownAcquirerError(failure.code));
+    case 'acquirer': {
+      // ePay's reason codes share none with the acquirer catalog (see describeError), so a code it
+      // lacks is looked up there; ePay's 0 is its success, never the words of a failure.
+      const epay = normalizeAcquirerCode(failure.code) === '0' ? undefined : epayReasonText(messages, failure.code);
+      return withText(failure.code, acquirerErrorText(messages, failure.code) ?? epay ?? ui.unknownAcquirerError(failure.code));
+    }
   }
 }
 
