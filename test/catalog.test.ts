@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { describeError } from '../src/index.js';
 import { allMessages } from '../src/i18n/all-messages.js';
-import { normalizeAcquirerCode } from '../src/i18n/catalog.js';
+import { epayReasonText, normalizeAcquirerCode } from '../src/i18n/catalog.js';
+import { describeFailure } from '../src/checkout/describe-failure.js';
 import { SEED_CATALOG, type SeedEntry } from './fixtures/seed-catalog.js';
 
 // Both catalogs of the KTWidget guide, code by code, in every language. The Russian is compared
@@ -198,5 +199,137 @@ describe('describeError language', () => {
     expect(describeError('51')).to.deep.equal(russian);
     expect(describeError('51', 'fr')).to.deep.equal(russian);
     expect(describeError('51', '')).to.deep.equal(russian);
+  });
+});
+
+// Halyk ePay's own reason codes (src/i18n/strings/epay-reasons.ts): worded by us, not a seed's
+// text, so each is checked for words in every language rather than against a source.
+const EPAY_CODES = [
+  '0', '454', '455', '456', '457', '458', '459', '460', '461', '462', '463', '464', '465', '466', '467', '468',
+  '469', '470', '471', '472', '473', '475', '476', '477', '478', '479', '480', '481', '482', '483', '484', '485',
+  '486', '487', '488', '489', '490', '491', '492', '493', '494', '495', '496', '497', '498', '499', '501', '502',
+  '521', '522', '523', '524', '525', '526', '527', '528', '529',
+];
+
+describe('ePay reason codes, code by code', () => {
+  it('words exactly the listed codes, in every language', () => {
+    for (const lang of LANGS) {
+      const ours = allMessages(lang).epayReasons.flatMap(([codes]) => codes.map(normalizeAcquirerCode));
+      expect([...ours].sort(), lang).to.deep.equal([...EPAY_CODES].sort());
+      expect(new Set(ours).size, `${lang}: a code listed twice`).to.equal(ours.length);
+    }
+  });
+
+  it('shares no code with the acquirer catalog of seed 000, and none is seven digits like KTPay\'s', () => {
+    const acquirer = new Set(SEED_CATALOG.acquirer.flatMap((entry) => entry.codes.map(normalizeAcquirerCode)));
+    expect(EPAY_CODES.filter((code) => acquirer.has(code))).to.deep.equal([]);
+    expect(EPAY_CODES.filter((code) => /^\d{7}$/.test(code))).to.deep.equal([]);
+  });
+
+  for (const code of EPAY_CODES) {
+    describe(`ePay ${code}`, () => {
+      it('has words in Russian', () => {
+        const ru = epayReasonText(allMessages('ru'), code)!;
+        expect(ru.message).to.match(CYRILLIC);
+        expect(ru.message.trim().length).to.be.greaterThan(5);
+        if (ru.hint !== undefined) expect(ru.hint.trim().length).to.be.greaterThan(5);
+      });
+
+      it('is translated into Kazakh', () => {
+        const ru = epayReasonText(allMessages('ru'), code)!;
+        const kk = epayReasonText(allMessages('kk'), code)!;
+        expect(kk.message).to.not.equal(ru.message);
+        expect(`${kk.message} ${kk.hint ?? ''}`).to.match(KAZAKH_LETTERS);
+        expect(kk.hint === undefined, 'a hint in both or in neither').to.equal(ru.hint === undefined);
+        if (ru.hint) expect(kk.hint).to.not.equal(ru.hint);
+      });
+
+      it('is translated into English', () => {
+        const ru = epayReasonText(allMessages('ru'), code)!;
+        const en = epayReasonText(allMessages('en'), code)!;
+        expect(en.message).to.not.match(CYRILLIC);
+        expect(en.message.length).to.be.greaterThan(5);
+        expect(en.hint === undefined, 'a hint in both or in neither').to.equal(ru.hint === undefined);
+        if (ru.hint) expect(en.hint).to.be.a('string').and.not.match(CYRILLIC);
+      });
+
+      it('is what describeError says, and not the generic unknown-code text', () => {
+        for (const lang of LANGS) {
+          expect(describeError(code, lang), lang).to.deep.equal(epayReasonText(allMessages(lang), code));
+          const generic = describeError('ZZZ', lang).message.replace('ZZZ', code);
+          expect(describeError(code, lang).message, lang).to.not.equal(generic);
+        }
+      });
+    });
+  }
+
+  it('keeps codes that share a text together in every language', () => {
+    const split: string[] = [];
+    for (const [codes] of allMessages('ru').epayReasons) {
+      for (const lang of LANGS) {
+        const texts = new Set(codes.map((code) => JSON.stringify(describeError(code, lang))));
+        if (texts.size > 1) split.push(`${lang}:${codes.join(',')}`);
+      }
+    }
+    expect(split).to.deep.equal([]);
+  });
+});
+
+describe('describeError and ePay reason codes', () => {
+  it('words a few of them in each language', () => {
+    expect(describeError(457, 'ru').message).to.equal('Срок действия карты введён неверно.');
+    expect(describeError('484', 'ru')).to.deep.equal({
+      message: 'Недостаточно средств на карте.',
+      hint: 'Пополните карту или воспользуйтесь другой картой.',
+    });
+    expect(describeError(484, 'en').message).to.match(/insufficient funds/i);
+    expect(describeError(484, 'kk').message).to.equal('Картада қаражат жеткіліксіз.');
+    expect(describeError(478, 'en').message).to.match(/expired/);
+    expect(describeError(473, 'kk').message).to.contain('3-D Secure');
+    expect(describeError(454, 'en').message).to.match(/not known yet/);
+    expect(describeError(0, 'en').message).to.match(/went through/);
+    for (const lang of LANGS) {
+      expect(describeError(465, lang), lang).to.deep.equal(describeError(467, lang));
+      expect(describeError(465, lang).message, lang).to.not.equal(describeError(484, lang).message);
+    }
+  });
+
+  it('takes them as numbers, strings, padded or spaced alike', () => {
+    for (const lang of LANGS) {
+      const text = describeError(488, lang);
+      expect(describeError('488', lang), lang).to.deep.equal(text);
+      expect(describeError(' 0488 ', lang), lang).to.deep.equal(text);
+    }
+  });
+
+  it('gives an unknown three-digit code, and ePay\'s negative -498, the generic message that shows it', () => {
+    for (const code of ['474', '510', '999', '-498']) {
+      expect(describeError(code, 'ru').message, code).to.equal(`Банк отклонил платёж (код ${code}).`);
+      expect(describeError(code, 'en').message, code).to.equal(`The bank declined the payment (code ${code}).`);
+      expect(describeError(code, 'kk').message, code).to.equal(`Банк төлемді қабылдамады (код ${code}).`);
+    }
+  });
+
+  it('leaves every acquirer code its own words', () => {
+    for (const lang of LANGS) {
+      for (const [codes, message] of allMessages(lang).acquirerErrors) {
+        for (const code of codes) expect(describeError(code, lang), `${lang} ${code}`).to.deep.equal({ message });
+      }
+    }
+  });
+});
+
+describe('an acquirer failure carrying an ePay reason code', () => {
+  it("is worded by ePay's table", () => {
+    for (const lang of LANGS) {
+      const messages = allMessages(lang);
+      const detail = describeFailure({ source: 'acquirer', code: '484' }, messages);
+      expect(detail, lang).to.include({ source: 'acquirer', code: '484', ...epayReasonText(messages, 484) });
+    }
+  });
+
+  it("never in the words of ePay's success (0)", () => {
+    const detail = describeFailure({ source: 'acquirer', code: '0' }, allMessages('en'));
+    expect(detail.message).to.equal('The bank declined the payment (code 0).');
   });
 });

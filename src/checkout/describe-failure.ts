@@ -1,5 +1,5 @@
 import type { KtpayFailedDetail } from '../events.js';
-import { acquirerErrorText, apiErrorText, epayReasonText } from '../i18n/catalog.js';
+import { acquirerErrorText, apiErrorText, epayReasonText, normalizeAcquirerCode } from '../i18n/catalog.js';
 import type { ErrorText, Messages } from '../i18n/messages.js';
 import type { Failure } from '../core/failure.js';
 
@@ -69,8 +69,10 @@ export function describeFailure(failure: Failure, messages: Messages): Omit<Ktpa
     case 'acquirer': {
       const { code } = failure;
       if (code === null) return withText(null, ui.declinedWithoutCode);
-      const known = failure.catalog === 'epay' ? epayReasonText(messages, code) : acquirerErrorText(messages, code);
-      return withText(code, known ?? ui.unknownAcquirerError(code));
+      // ePay's reason codes share none with the acquirer catalog (see describeError), so a code it
+      // lacks is looked up there; ePay's 0 is its success, never the words of a failure.
+      const epay = normalizeAcquirerCode(code) === '0' ? undefined : epayReasonText(messages, code);
+      return withText(code, acquirerErrorText(messages, code) ?? epay ?? ui.unknownAcquirerError(code));
     }
   }
 }

@@ -41,8 +41,6 @@ export type Failure =
       /** The acquirer's code as received; null when its page said only "declined" (Halyk's widget). */
       code: string | null;
       errorType?: string;
-      /** Whose catalog words the code: KTPay's acquirer codes (seed 000), or ePay's reason codes. */
-      catalog?: 'epay';
     };
 
 /** A failure travelling as an exception through the async steps of an attempt. */

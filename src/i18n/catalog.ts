@@ -28,6 +28,29 @@ export function acquirerErrorText(messages: Messages, code: string | number): Er
   return acquirerIndex(messages).get(normalizeAcquirerCode(code));
 }
 
+const epayIndexes = new WeakMap<Messages, Map<string, ErrorText>>();
+
+function epayIndex(messages: Messages): Map<string, ErrorText> {
+  let index = epayIndexes.get(messages);
+  if (!index) {
+    index = new Map();
+    for (const [codes, text] of messages.epayReasons) {
+      for (const code of codes) index.set(normalizeAcquirerCode(code), text);
+    }
+    epayIndexes.set(messages, index);
+  }
+  return index;
+}
+
+/**
+ * Our words for a Halyk ePay reason code (`reasonCode` of its postLink or status API: `0` success,
+ * `454` not final, `455` … `529` final), or undefined when we do not word it. Codes are normalised
+ * as acquirer codes are (`"0484"`, `"484"` and `484` are one); a negative code is its own code.
+ */
+export function epayReasonText(messages: Messages, code: string | number): ErrorText | undefined {
+  return epayIndex(messages).get(normalizeAcquirerCode(code));
+}
+
 /** The catalog's text for a KTPay API code, or undefined when the seed does not list it. */
 export function apiErrorText(messages: Messages, code: number | string): ErrorText | undefined {
   const numeric = Number(String(code).trim());

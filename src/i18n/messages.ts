@@ -1,6 +1,6 @@
 /**
- * The words of one language: the interface's strings and the two error catalogs of the KTWidget
- * guide («Ошибки транзакции»). Built from `strings/` by `messagesOf` for each language; data
+ * The words of one language: the interface's strings, the two error catalogs of the KTWidget
+ * guide («Ошибки транзакции») and Halyk ePay's reason codes. Built from `strings/` by `messagesOf` for each language; data
  * only, so it also runs on a merchant's server.
  */
 
@@ -110,10 +110,19 @@ export interface UiStrings {
  */
 export type AcquirerErrors = ReadonlyArray<readonly [codes: readonly string[], message: string]>;
 
+/**
+ * Halyk ePay's own reason codes (`reasonCode` of its postLink and status API: 0, 454 … 529) with
+ * our words for the buyer: what happened and, where there is something to do, the hint. Codes
+ * that share words are listed together, as in `AcquirerErrors`; lookup normalises them the same way.
+ */
+export type EpayReasons = ReadonlyArray<readonly [codes: readonly string[], text: ErrorText]>;
+
 export interface Messages {
   ui: UiStrings;
   /** KTPay API codes (5000001 … 4220104) with message and hint. */
   apiErrors: Record<number, ErrorText>;
   /** Acquirer (Halyk ePay) codes (-22 … 962); the catalog gives them no hints. */
   acquirerErrors: AcquirerErrors;
+  /** Halyk ePay's reason codes (0, 454 … 529): not the acquirer catalog's, see `strings/epay-reasons.ts`. */
+  epayReasons: EpayReasons;
 }

@@ -4,6 +4,7 @@ import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
 import type { Messages } from './messages.js';
 import { acquirerErrors } from './strings/acquirer-errors.js';
 import { apiErrors } from './strings/api-errors.js';
+import { epayReasons } from './strings/epay-reasons.js';
 import { uiStrings } from './strings/ui.js';
 
 /**
@@ -28,7 +29,12 @@ export function messagesOf(templates?: TemplateMap): Messages {
   let messages = built.get(templates);
   if (!messages) {
     const t = translator(templates);
-    messages = { ui: uiStrings(t), apiErrors: apiErrors(t), acquirerErrors: acquirerErrors(t) };
+    messages = {
+      ui: uiStrings(t),
+      apiErrors: apiErrors(t),
+      acquirerErrors: acquirerErrors(t),
+      epayReasons: epayReasons(t),
+    };
     built.set(templates, messages);
   }
   return messages;

@@ -34,6 +34,13 @@ test("reads seed 003's failure body, and describeError words its reasonCode", ()
   assert.equal(secure.postLink.reasonCode, -19);
   assert.match(describeError(secure.postLink.reasonCode, 'ru').message, /3DSecure/);
   assert.notEqual(describeError(secure.postLink.reasonCode, 'kk').message, describeError(secure.postLink.reasonCode, 'ru').message);
+
+  // A code of ePay's own table (0, 454 … 529) gets our words for it in each language.
+  const poor = parseEpayPostLink({ ...clone(declined), reasonCode: 484 }, SKIP);
+  assert.equal(poor.postLink.reasonCode, 484);
+  assert.match(describeError(poor.postLink.reasonCode, 'en').message, /insufficient funds/i);
+  assert.equal(describeError(poor.postLink.reasonCode, 'ru').message, 'Недостаточно средств на карте.');
+  assert.equal(describeError(poor.postLink.reasonCode, 'kk').message, 'Картада қаражат жеткіліксіз.');
 });
 
 test('lists every bad field', () => {

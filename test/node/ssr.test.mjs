@@ -24,6 +24,11 @@ test('describeError answers on the server from both entries', async () => {
   assert.deepEqual(describeError('05', 'kk'), alone.describeError('05', 'kk'));
   assert.match(describeError(4010103, 'en').message, /[A-Za-z]/);
   assert.match(describeError('XZ', 'kz').message, /XZ/);
+  // Halyk ePay's own reason codes (its postLink's reasonCode), from both entries alike.
+  assert.deepEqual(describeError(484, 'kk'), alone.describeError('484', 'kk'));
+  assert.match(describeError(484, 'en').message, /insufficient funds/i);
+  assert.equal(describeError(457, 'ru').message, 'Срок действия карты введён неверно.');
+  assert.match(describeError(474, 'en').message, /474/);
 });
 
 test('ktpay-checkout/react renders on the server (Next.js, Remix): the tag and its label', async () => {
