@@ -2,21 +2,29 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CryptoUnavailableError, seal, sealJson, sodiumIfReady } from '../crypto/sodium.js';
 import {
   emit,
+  withProvider,
+  type CheckoutProvider,
   type KtpayCloseDetail,
   type KtpayFailedDetail,
   type KtpayResult,
   type KtpaySuccessDetail,
   type KtpaySuccessStatus,
 } from '../events.js';
-import type { Messages } from '../i18n/messages.js';
+import type { Lang, Messages } from '../i18n/messages.js';
+import { requestEpayToken } from '../epay/auth.js';
+import type { EpayConnection } from '../epay/connection.js';
+import { loadHalykScript } from '../epay/halyk-script.js';
+import { showHalykWidget } from '../epay/halyk-widget.js';
+import { toEpayPaymentObject } from '../epay/payment-object.js';
 import { createPayment, fetchAcquirerPage, type PaymentPage } from '../ktpay/api.js';
 import { callbacksToSend, ownCallbackUrls } from '../ktpay/callback-urls.js';
 import { mayBeReturnFromPaymentPage } from '../ktpay/own-callback-marker.js';
 import { ktpayEndpoints, transactionResource } from '../ktpay/endpoints.js';
 import { outcomeOf, type OutcomeContext, type PageOutcome } from '../ktpay/outcome.js';
 import { parsePageMessage } from '../ktpay/page-protocol.js';
+import type { Connection } from '../ktpay/connection.js';
 import { toKtpayRequest, type OwnCallbackUrls } from '../ktpay/request.js';
-import { readParams, type CallbackUrls, type CheckoutInput, type CheckoutMode, type Connection, type Payment } from '../params/params.js';
+import type { CallbackUrls, CheckoutInput, CheckoutMode, Payment } from '../params/params.js';
 import { parseHttpUrl } from '../params/url.js';
 import { nextTask } from '../util/next-task.js';
 import { randomHex } from '../util/random-hex.js';
@@ -24,6 +32,7 @@ import { describeFailure } from './describe-failure.js';
 import { FailureError, isRetryable, type Failure } from '../core/failure.js';
 import { listenToFrame } from './frame-channel.js';
 import { isPaid, markPaid } from './paid-orders.js';
+import { merchantKey, readCheckoutParams } from './providers.js';
 import { navigateTo, redirectFor } from './redirects.js';
 import { rememberTrip, takeReturnedTrip } from './return-trip.js';
 
@@ -39,6 +48,10 @@ import { rememberTrip, takeReturnedTrip } from './return-trip.js';
  * iframe, getting the acquirer's parameters; `opening`: the page has loaded and is being revealed.
  * Any state → idle on close; `failed` → sealing on Try again. Back from a trip to the payment
  * page in the whole window, idle → succeeded | failed.
+ *
+ * With ePay: idle → creating (the merchant's auth-url gives the token) → acquirer (Halyk's script
+ * loads) → handed-over (Halyk's own overlay has the buyer; the modal steps aside) → succeeded |
+ * failed; or → redirecting.
  */
 export type Phase =
   | 'idle'
@@ -47,6 +60,7 @@ export type Phase =
   | 'acquirer'
   | 'opening'
   | 'paying'
+  | 'handed-over'
   | 'redirecting'
   | 'succeeded'
   | 'failed';
@@ -70,6 +84,8 @@ export interface CheckoutContext {
   messages(): Messages;
   /** The payment iframe's window, once rendered. */
   paymentFrameWindow(): Window | null | undefined;
+  /** The element's language now (ePay's form is asked to speak it). */
+  lang(): Lang;
 }
 
 /** What the success view shows. */
@@ -82,19 +98,31 @@ export interface Receipt {
   receiptUrl?: URL;
 }
 
-interface Attempt {
+interface AttemptBase {
   payment: Payment;
-  connection: Connection;
   mode: CheckoutMode;
   own: OwnCallbackUrls | undefined;
   /** The nonce in `own`'s marker (and in the marks of coinciding merchant URLs). */
   nonce: string;
   /** The callback URLs as sent to KTPay: what the page's reports are read against. */
   callbacks: CallbackUrls;
+}
+
+interface KtpayAttempt extends AttemptBase {
+  provider: 'ktpay';
+  connection: Connection;
   /** The exact JSON sealed; Try again resends this same order. */
   requestJson: string;
   page?: PaymentPage;
 }
+
+interface EpayAttempt extends AttemptBase {
+  provider: 'epay';
+  connection: EpayConnection;
+  page?: undefined;
+}
+
+type Attempt = KtpayAttempt | EpayAttempt;
 
 interface PendingResult {
   promise: Promise<KtpayResult>;
@@ -142,6 +170,8 @@ export class CheckoutController implements ReactiveController {
   drawing: Promise<void> | undefined;
 
   #attempt: Attempt | undefined;
+  /** The provider of the payment under way, named in every event. */
+  #provider: CheckoutProvider = 'ktpay';
   #result: PendingResult | undefined;
   /** Aborted when the current step's work must stop: outcome, close, retry, disconnect. */
   #abort: AbortController | undefined;
@@ -217,8 +247,9 @@ export class CheckoutController implements ReactiveController {
     const unfinished = this.#unfinished();
     this.#abort?.abort();
     this.#result?.resolve(unfinished.result);
+    const provider = this.#provider;
     this.#reset();
-    emit(this.host, 'ktpay:close', ended ? { reason: ended } : unfinished.close);
+    emit(this.host, 'ktpay:close', ended ? { reason: ended } : unfinished.close, provider);
   }
 
   /**
@@ -226,11 +257,12 @@ export class CheckoutController implements ReactiveController {
    * unknown (they may have paid before closing), with the transaction to ask the server about.
    */
   #unfinished(): { result: KtpayResult; close: KtpayCloseDetail } {
-    if (!this.#pageShown) return { result: { outcome: 'cancelled' }, close: { reason: 'cancel', paymentStarted: false } };
+    const provider = this.#provider;
+    if (!this.#pageShown) return { result: withProvider({ outcome: 'cancelled' }, provider), close: { reason: 'cancel', paymentStarted: false } };
     const hash = this.#attempt?.page?.transactionHash;
     const known = hash ? { transactionHash: hash } : {};
     return {
-      result: { outcome: 'unknown', orderId: this.orderId, ...known },
+      result: withProvider({ outcome: 'unknown', orderId: this.orderId, ...known }, provider),
       close: { reason: 'cancel', paymentStarted: true, ...known },
     };
   }
@@ -250,7 +282,8 @@ export class CheckoutController implements ReactiveController {
   async #begin(input: CheckoutInput): Promise<void> {
     // Relative endpoints resolve against the page's own address, never a <base href> an injected
     // element could set: the sealed order and the trusted frame stay where the merchant meant.
-    const parsed = readParams(input, location.href);
+    const parsed = readCheckoutParams(input, location.href);
+    this.#provider = parsed.provider;
     this.orderId = parsed.ok ? parsed.payment.orderId : parsed.orderId;
     const result = this.#result;
     // The click's task ends with the order on the wire (on a warm click #send below seals and
@@ -266,18 +299,22 @@ export class CheckoutController implements ReactiveController {
       .then(() => this.host.updateComplete)
       .then(() => {
         if (this.#result !== result) return false; // closed (or closed and reopened) meanwhile
-        emit(this.host, 'ktpay:open', { orderId: this.orderId });
+        emit(this.host, 'ktpay:open', { orderId: this.orderId }, this.#provider);
         return true;
       });
     if (!parsed.ok) {
       if (await opened) this.#fail({ source: 'validation', fields: parsed.fields });
       return;
     }
-    const { payment, connection, mode, returnParams } = parsed;
+    const { payment, mode, returnParams } = parsed;
     const nonce = randomHex(8);
     const own = ownCallbackUrls(location.href, nonce, returnParams);
     const callbacks = callbacksToSend(payment.callbacks, own, nonce);
-    this.#attempt = { payment, connection, mode, own, nonce, callbacks, requestJson: JSON.stringify(toKtpayRequest(payment, own, nonce)) };
+    const base = { payment, mode, own, nonce, callbacks };
+    this.#attempt =
+      parsed.provider === 'epay'
+        ? { ...base, provider: 'epay', connection: parsed.connection }
+        : { ...base, provider: 'ktpay', connection: parsed.connection, requestJson: JSON.stringify(toKtpayRequest(payment, own, nonce)) };
     await this.#send(opened);
   }
 
@@ -294,12 +331,13 @@ export class CheckoutController implements ReactiveController {
     const attempt = this.#attempt;
     if (!attempt) return;
     const { connection, payment } = attempt;
-    if (isPaid(connection.appId, payment.orderId)) {
+    if (isPaid(merchantKey(attempt), payment.orderId)) {
       if (await opened) this.#fail({ source: 'validation', fields: { 'order-id': ['already-paid'] }, alreadyPaid: true });
       return;
     }
     const abort = (this.#abort = new AbortController());
     const { signal } = abort;
+    if (attempt.provider === 'epay') return this.#sendEpay(attempt, opened, signal);
     try {
       const answer = this.#request(attempt, signal);
       answer.catch(() => {}); // read below, once the modal is open; closed before that, abort ended it
@@ -311,7 +349,7 @@ export class CheckoutController implements ReactiveController {
       const created = { orderId: payment.orderId, paymentUrl: page.url.href, ...(page.transactionHash ? { transactionHash: page.transactionHash } : {}) };
       if (attempt.mode === 'redirect') {
         this.#enter('redirecting');
-        emit(this.host, 'ktpay:created', created);
+        emit(this.host, 'ktpay:created', created, 'ktpay');
         this.#rememberTrip();
         navigateTo(page.url);
         return;
@@ -327,7 +365,48 @@ export class CheckoutController implements ReactiveController {
       });
       this.#watchForSilence(Math.min(connection.timeoutMs, SILENT_PAGE_MS), signal);
       this.#enter('acquirer');
-      emit(this.host, 'ktpay:created', created);
+      emit(this.host, 'ktpay:created', created, 'ktpay');
+    } catch (error) {
+      if (signal.aborted) return;
+      this.#fail(toFailure(error));
+    }
+  }
+
+  /**
+   * Halyk ePay: the token from the merchant's server and Halyk's script, fetched at once; then
+   * Halyk's widget (the modal steps aside for its overlay) or, in `mode="redirect"`, Halyk's form in
+   * the whole window. There is no transaction before the buyer pays, so no `ktpay:created`.
+   */
+  async #sendEpay(attempt: EpayAttempt, opened: Promise<boolean>, signal: AbortSignal): Promise<void> {
+    const { connection, payment } = attempt;
+    const { timeoutMs } = connection;
+    try {
+      this.#enter('creating');
+      const token = requestEpayToken({ authUrl: connection.authUrl, invoiceId: payment.orderId, amount: payment.amount, currency: connection.currency, timeoutMs, signal });
+      const halyk = loadHalykScript(connection.scriptUrl, timeoutMs, signal);
+      token.catch(() => {}); // read below, once the modal is open
+      halyk.catch(() => {});
+      if (!(await opened) || signal.aborted) return;
+      const auth = await token;
+      if (signal.aborted) return;
+      this.#enter('acquirer');
+      const api = await halyk;
+      if (signal.aborted) return;
+      const object = toEpayPaymentObject({ payment, connection, token: auth, lang: this.context.lang(), callbacks: attempt.callbacks });
+      if (attempt.mode === 'redirect') {
+        this.#enter('redirecting');
+        this.#rememberTrip();
+        if (connection.operation === 'p2p') api.p2p(object);
+        else api.pay(object);
+        return;
+      }
+      this.#pageShown = true;
+      this.#enter('handed-over');
+      // Halyk's form is served beside its script: its origin is the script's.
+      const outcome = await showHalykWidget(api, object, { formOrigin: connection.scriptUrl.origin, onEscape: () => this.close(), signal });
+      if (signal.aborted) return;
+      if (outcome.success) this.#succeed('success', undefined);
+      else this.#fail({ source: 'acquirer', code: outcome.reasonCode ?? null }, { fromPage: true });
     } catch (error) {
       if (signal.aborted) return;
       this.#fail(toFailure(error));
@@ -338,7 +417,7 @@ export class CheckoutController implements ReactiveController {
    * The sealed order, POSTed. When libsodium is ready (the buyer's pointer or focus warmed it), the
    * request is on the wire before this returns; otherwise it waits for libsodium first.
    */
-  #request({ requestJson, connection }: Attempt, signal: AbortSignal): Promise<PaymentPage> {
+  #request({ requestJson, connection }: KtpayAttempt, signal: AbortSignal): Promise<PaymentPage> {
     const create = (body: string) => {
       this.#enter('creating');
       const endpoints = ktpayEndpoints(connection);
@@ -371,7 +450,7 @@ export class CheckoutController implements ReactiveController {
   async #offerWholeWindow(signal: AbortSignal): Promise<void> {
     const attempt = this.#attempt;
     const page = attempt?.page;
-    if (!attempt || !page) return;
+    if (attempt?.provider !== 'ktpay' || !page) return;
     const { connection } = attempt;
     const acquirerPage = page.transactionHash
       ? await fetchAcquirerPage({
@@ -400,12 +479,12 @@ export class CheckoutController implements ReactiveController {
   #rememberTrip(): void {
     const attempt = this.#attempt;
     if (!attempt?.own) return; // no own callback URLs, nothing would bring the outcome back
-    const { connection, payment, nonce, own } = attempt;
+    const { payment, nonce, own } = attempt;
     rememberTrip({
       nonce,
       successUrl: own.success.href,
       failedUrl: own.failed.href,
-      appId: connection.appId,
+      appId: merchantKey(attempt),
       orderId: payment.orderId,
       amount: payment.amount,
     });
@@ -414,31 +493,34 @@ export class CheckoutController implements ReactiveController {
   /** The page is the return from a trip to the payment page: show and report its outcome. */
   #resumeReturnedTrip(): void {
     if (this.phase !== 'idle' || !this.host.isConnected) return;
-    const parsed = readParams(this.context.input(), location.href);
+    const parsed = readCheckoutParams(this.context.input(), location.href);
     if (!parsed.ok) return;
-    const { payment, connection, mode } = parsed;
-    const returned = takeReturnedTrip(connection.appId, payment.orderId);
+    const { payment, mode } = parsed;
+    const returned = takeReturnedTrip(merchantKey(parsed), payment.orderId);
     if (!returned) return;
     const { trip, returnedTo } = returned;
     const success = parseHttpUrl(trip.successUrl);
     const failed = parseHttpUrl(trip.failedUrl);
     if (!success || !failed) return;
-    const attempt: Attempt = {
+    const base = {
       payment: { ...payment, amount: trip.amount },
-      connection,
       mode,
       own: { success, failed },
       nonce: trip.nonce,
       callbacks: callbacksToSend(payment.callbacks, { success, failed }, trip.nonce),
-      requestJson: '',
     };
+    const attempt: Attempt =
+      parsed.provider === 'epay'
+        ? { ...base, provider: 'epay', connection: parsed.connection }
+        : { ...base, provider: 'ktpay', connection: parsed.connection, requestJson: '' };
     // The address KTPay sent the buyer to is read like the page's callback URL string.
     const outcome = outcomeOf({ kind: 'navigate', url: returnedTo }, outcomeContext(attempt));
     if (outcome.kind !== 'success' && outcome.kind !== 'failed') return;
     this.#attempt = attempt;
+    this.#provider = attempt.provider;
     this.#result = pendingResult();
     this.orderId = payment.orderId;
-    emit(this.host, 'ktpay:open', { orderId: this.orderId });
+    emit(this.host, 'ktpay:open', { orderId: this.orderId }, this.#provider);
     this.#settle(outcome);
   }
 
@@ -483,17 +565,19 @@ export class CheckoutController implements ReactiveController {
   #succeed(status: KtpaySuccessStatus, transactionHash: string | undefined, received?: URL): void {
     const attempt = this.#attempt!;
     this.#abort?.abort(); // the first outcome is the outcome: stop listening
-    const { payment, connection } = attempt;
-    markPaid(connection.appId, payment.orderId);
-    const known = transactionHash
-      ? { transactionHash, receiptUrl: transactionResource(ktpayEndpoints(connection).api, transactionHash, 'pdf') }
-      : undefined;
+    const { payment } = attempt;
+    markPaid(merchantKey(attempt), payment.orderId);
+    // KTPay's receipt; ePay has none to link to.
+    const known =
+      transactionHash && attempt.provider === 'ktpay'
+        ? { transactionHash, receiptUrl: transactionResource(ktpayEndpoints(attempt.connection).api, transactionHash, 'pdf') }
+        : undefined;
     this.receipt = { orderId: payment.orderId, amount: payment.amount, status, ...known };
     this.#enter('succeeded');
     const detail: KtpaySuccessDetail = { orderId: payment.orderId, status };
     if (known) Object.assign(detail, { transactionHash: known.transactionHash, receiptUrl: known.receiptUrl.href });
-    const event = emit(this.host, 'ktpay:success', detail);
-    this.#result?.resolve({ outcome: 'success', ...detail });
+    const event = emit(this.host, 'ktpay:success', detail, this.#provider);
+    this.#result?.resolve(withProvider({ outcome: 'success', ...detail }, this.#provider));
     this.#redirectUnlessCancelled(event, redirectFor('success', payment.callbacks, received));
   }
 
@@ -502,8 +586,8 @@ export class CheckoutController implements ReactiveController {
     this.failure = failure;
     this.#enter('failed');
     const detail: KtpayFailedDetail = { orderId: this.orderId, ...describeFailure(failure, this.context.messages()) };
-    const event = emit(this.host, 'ktpay:failed', detail);
-    this.#result?.resolve({ outcome: 'failed', ...detail });
+    const event = emit(this.host, 'ktpay:failed', detail, this.#provider);
+    this.#result?.resolve(withProvider({ outcome: 'failed', ...detail }, this.#provider));
     // Merchant redirects follow outcomes of the payment page, not faults before it opened.
     const callbacks = this.#attempt?.payment.callbacks;
     if (fromPage && callbacks) this.#redirectUnlessCancelled(event, redirectFor('failed', callbacks, received));

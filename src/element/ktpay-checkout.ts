@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { prefetchLibsodium } from '../crypto/libsodium-module.js';
-import { emit, type KtpayFailedDetail, type KtpayResult } from '../events.js';
+import { emit, withProvider, type KtpayFailedDetail, type KtpayResult } from '../events.js';
 import type { Lang } from '../i18n/messages.js';
 import type { CheckoutInput } from '../params/params.js';
 import { mayBeReturnFromPaymentPage } from '../ktpay/own-callback-marker.js';
@@ -92,6 +92,14 @@ export class KtpayCheckout extends LitElement {
     timeout: {},
     mode: {},
     returnParams: { attribute: 'return-params' },
+    provider: {},
+    terminal: {},
+    authUrl: { attribute: 'auth-url' },
+    currency: {},
+    cardSave: { attribute: 'card-save', type: Boolean },
+    epayOperation: { attribute: 'epay-operation' },
+    epayScriptUrl: { attribute: 'epay-script-url' },
+    callbackFailedPostUrl: { attribute: 'callback-failed-post-url' },
     // Reflected, as the one attribute the styles read: set as a property (React, Vue), it still themes.
     theme: { reflect: true },
   };
@@ -153,6 +161,29 @@ export class KtpayCheckout extends LitElement {
    * session id in the address never reaches KTPay.
    */
   declare returnParams?: string;
+  /**
+   * Who carries the payment: `ktpay` (the default) or `epay`, Halyk ePay directly, with
+   * `terminal` and `auth-url` instead of `app-id` and `app-key`.
+   */
+  declare provider?: 'ktpay' | 'epay' | string;
+  /** ePay: the terminal id from ePay's merchant cabinet. Required with `provider="epay"`. */
+  declare terminal?: string;
+  /**
+   * ePay: the merchant's own endpoint that answers an ePay token for the order (see
+   * `createEpayAuthHandler` in ktpay-checkout/server). The element POSTs
+   * `{"invoiceId","amount","currency"}` as JSON. Required with `provider="epay"`. May be relative.
+   */
+  declare authUrl?: string;
+  /** ePay: the currency, ISO 4217. Default `KZT`. */
+  declare currency?: string;
+  /** ePay: offer the buyer to save the card (`cardSave`). */
+  cardSave = false;
+  /** ePay: `pay` (default) or `p2p`, a transfer (seed 003), in `mode="redirect"`. */
+  declare epayOperation?: 'pay' | 'p2p' | string;
+  /** ePay: where Halyk's payment-api.js is loaded from. Default Halyk's host for `test-mode`. */
+  declare epayScriptUrl?: string;
+  /** ePay: where ePay POSTs a failed payment (`failurePostLink`); `callback-post-url` otherwise. */
+  declare callbackFailedPostUrl?: string;
   /** `light` or `dark` fixes the modal's colours; unset, they follow the buyer's `prefers-color-scheme`. */
   declare theme?: 'light' | 'dark';
 
@@ -273,8 +304,9 @@ export class KtpayCheckout extends LitElement {
       code: null,
       message: this.#locale.buttonWords.unavailable,
     };
-    emit(this, 'ktpay:failed', detail);
-    return { outcome: 'failed', ...detail };
+    const provider = this.provider === 'epay' ? 'epay' : 'ktpay';
+    emit(this, 'ktpay:failed', detail, provider);
+    return withProvider({ outcome: 'failed', ...detail }, provider);
   }
 
   #setOpening(opening: Promise<KtpayResult> | undefined): void {

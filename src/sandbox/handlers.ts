@@ -6,6 +6,7 @@ import { randomHex } from '../util/random-hex.js';
 import type { CardOutcome } from './cards.js';
 import { deliverCallback, ktpayDateTime, sandboxCallback, type CallbackAttempt } from './callback-delivery.js';
 import { SANDBOX_WIDGET_URL } from './config.js';
+import { createEpaySandboxHandlers, type EpaySandboxOptions } from './epay/handlers.js';
 import { SANDBOX_APP_ID, SANDBOX_APP_KEY, SANDBOX_SECRET_KEY } from './keys.js';
 import { receiptPdf } from './receipt-pdf.js';
 import { validateKtpayRequest } from './validate.js';
@@ -32,6 +33,8 @@ export interface SandboxOptions {
    * page that `acquirer-options` names. Default: the sandbox's, on the request's origin.
    */
   widgetUrl?: string;
+  /** The ePay sandbox beside KTPay's (its delay is `delayMs` unless given here). */
+  epay?: EpaySandboxOptions;
 }
 
 /** A transaction the sandbox created, as its payment page reads it. */
@@ -177,5 +180,6 @@ export function createSandboxHandlers(options: SandboxOptions = {}): HttpHandler
       }
       return HttpResponse.json({ status: 'ok' });
     }),
+    ...createEpaySandboxHandlers({ delayMs, ...options.epay }),
   ];
 }

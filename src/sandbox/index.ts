@@ -6,3 +6,16 @@ export { SANDBOX_API_URL, SANDBOX_ATTRIBUTES, SANDBOX_MERCHANT_ID, SANDBOX_WIDGE
 export { SANDBOX_CALLBACK_TIME_SCALE, deliverCallback, sandboxCallback, type CallbackAttempt } from './callback-delivery.js';
 export { createSandboxHandlers, type PageProtocol, type SandboxOptions, type SandboxTransaction } from './handlers.js';
 export { SANDBOX_APP_ID, SANDBOX_APP_KEY, SANDBOX_SECRET_KEY } from './keys.js';
+export { createEpaySandboxHandlers, type EpaySandboxOptions, type PostLinkAttempt } from './epay/handlers.js';
+export {
+  SANDBOX_EPAY_API_URL,
+  SANDBOX_EPAY_ATTRIBUTES,
+  SANDBOX_EPAY_AUTH_URL,
+  SANDBOX_EPAY_CLIENT_ID,
+  SANDBOX_EPAY_CLIENT_SECRET,
+  SANDBOX_EPAY_SCRIPT_URL,
+  SANDBOX_EPAY_SECRET_HASH,
+  SANDBOX_EPAY_TERMINAL,
+} from './epay/config.js';
+export { EPAY_SANDBOX_CODES } from './epay/outcome.js';
+export { payOnEpayForm, type EpaySandboxCard } from './epay/buyer.js';

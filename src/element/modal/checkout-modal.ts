@@ -26,6 +26,8 @@ export interface ModalHost extends LitElement, EndpointAttributes {}
 export class CheckoutModal implements ReactiveController {
   readonly #checkout: CheckoutController;
   #shown = false;
+  /** The dialog stepped aside for the provider's own overlay (Halyk's widget): focus is given back later. */
+  #asideFromShown = false;
   #returnFocus: HTMLElement | null = null;
   /** The phase last drawn, to see a view being replaced. */
   #drawnPhase: Phase = 'idle';
@@ -38,6 +40,7 @@ export class CheckoutModal implements ReactiveController {
     this.#checkout = new CheckoutController(host, {
       input,
       messages: () => this.#messages,
+      lang: () => this.locale.lang,
       paymentFrameWindow: () => host.renderRoot.querySelector<HTMLIFrameElement>('iframe.frame')?.contentWindow,
     });
     host.addController(this);
@@ -81,8 +84,12 @@ export class CheckoutModal implements ReactiveController {
 
   hostUpdated(): void {
     const dialog = this.host.renderRoot.querySelector('dialog');
-    if (dialog && !dialog.open && this.host.isConnected) {
-      this.#returnFocus = deepActiveElement();
+    if (this.#checkout.phase === 'handed-over') {
+      this.#stepAside();
+    } else if (dialog && !dialog.open && this.host.isConnected) {
+      // Back from the provider's overlay, focus goes back where it was before Pay, not to its frame.
+      if (!this.#asideFromShown) this.#returnFocus = deepActiveElement();
+      this.#asideFromShown = false;
       dialog.showModal();
       this.#shown = true;
       lockPageScroll();
@@ -106,7 +113,24 @@ export class CheckoutModal implements ReactiveController {
     dialog.querySelector<HTMLElement>('.result .primary, [part~="close-button"]')?.focus();
   }
 
+  /**
+   * Halyk's widget puts its own overlay on the page's body, below the top layer: the dialog closes
+   * so the buyer sees exactly one overlay, and Halyk's takes focus. The payment goes on.
+   */
+  #stepAside(): void {
+    if (!this.#shown) return;
+    this.#shown = false;
+    this.#asideFromShown = true;
+    unlockPageScroll();
+  }
+
   #closed(restoreFocus: boolean): void {
+    if (this.#asideFromShown) {
+      // Ended while Halyk's overlay had the buyer (Escape, removal): give focus back all the same.
+      this.#asideFromShown = false;
+      this.#shown = true;
+      lockPageScroll();
+    }
     if (!this.#shown) return;
     this.#shown = false;
     unlockPageScroll();
@@ -146,7 +170,7 @@ export class CheckoutModal implements ReactiveController {
   render() {
     const checkout = this.#checkout;
     const { phase } = checkout;
-    if (phase === 'idle') return nothing;
+    if (phase === 'idle' || phase === 'handed-over') return nothing;
     const messages = this.#messages;
     const { lang } = this.locale;
     const failure = checkout.failure ? describeFailure(checkout.failure, messages) : undefined;

@@ -7,9 +7,10 @@ import { CODE_NAME, luhnValid, TEST_3DS_PASSWORD, TEST_CARDS, TEST_CVV } from '.
  */
 export const EPAY_SANDBOX_CODES = {
   paid: 0,
-  /** A number that is not a test card, or fails the Luhn check. */
-  badCard: 455,
-  badCvv: 456,
+  /** A number that is not a test card, or fails the Luhn check: "no card with this number". */
+  badCard: 471,
+  /** A wrong CVV: "card data entered wrongly". */
+  badCvv: 486,
   secureFailed: 473,
 } as const;
 
