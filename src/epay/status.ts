@@ -21,6 +21,7 @@ export const EPAY_RESULT_CODES = {
   109: { meaning: "terminal is not the client's", outcome: null },
 } as const satisfies Record<number, { meaning: string; outcome: EpayOutcome | 'by-status' | null }>;
 
+/** A resultCode ePay documents (a key of {@link EPAY_RESULT_CODES}). */
 export type EpayResultCode = keyof typeof EPAY_RESULT_CODES;
 
 /**
@@ -45,6 +46,7 @@ export const EPAY_STATUS_NAMES = {
   VERIFIED: 'failed',
 } as const satisfies Record<string, EpayOutcome>;
 
+/** A statusName ePay documents (a key of {@link EPAY_STATUS_NAMES}). */
 export type EpayStatusName = keyof typeof EPAY_STATUS_NAMES;
 
 /** The transaction in a status answer; fields ePay adds are kept verbatim. */

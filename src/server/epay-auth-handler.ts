@@ -18,6 +18,7 @@ export interface EpayOrder {
   failurePostLink?: string;
 }
 
+/** What the `auth-url` endpoint needs: your credentials, the host, and your orders. */
 export interface EpayAuthHandlerOptions extends EpayCredentials, EpayTokenHost {
   /**
    * The order for `invoiceId`, or null/undefined when it is not one this buyer may pay (unknown,

@@ -3,6 +3,7 @@ import { createDeliveryHandler, type RequestHandler } from './delivery-handler.j
 import type { DeliveryStore } from './delivery-store.js';
 import { parseEpayPostLink, type EpayPostLink } from './parse-epay-post-link.js';
 
+/** What the postLink endpoint needs: your secrets per invoice, and what to do with a result. */
 export interface EpayPostLinkHandlerOptions {
   /**
    * The `secret_hash` your server generated for `invoiceId` (the one `resolveOrder` gave the token

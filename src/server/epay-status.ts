@@ -4,6 +4,7 @@ import type { EpayToken } from '../epay/token.js';
 import { EpayStatusError } from './epay-error.js';
 import { callEpay, type EpayCallOptions } from './epay-fetch.js';
 
+/** What a status question needs: a token with a status scope, the invoice, and the host. */
 export interface EpayStatusOptions extends EpayCallOptions {
   /**
    * A token with a status scope (`requestEpayToken({ …, scope: 'webapi payment' })`): the
