@@ -17,6 +17,8 @@ export const EPAY_ENDPOINTS = {
   },
 } as const;
 
+/** `test` or `production`: a column of {@link EPAY_ENDPOINTS}. */
 export type EpayEnvironment = keyof typeof EPAY_ENDPOINTS;
 
+/** The hosts for `test-mode` on or off, so one flag picks every host and none is mixed. */
 export const epayEndpoints = (test: boolean) => EPAY_ENDPOINTS[test ? 'test' : 'production'];

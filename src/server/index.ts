@@ -16,3 +16,22 @@ export { redisStore, type RedisCommands, type RedisStoreOptions } from './redis-
 export type { FieldProblem, Parsed } from './fields.js';
 export { parseCallback } from './parse-callback.js';
 export { parseEpayPostLink, type EpayPostLink, type EpayPostLinkOptions } from './parse-epay-post-link.js';
+export { EPAY_ENDPOINTS, epayEndpoints, type EpayEnvironment } from '../epay/endpoints.js';
+export { EPAY_PAYMENT_SCOPE, type EpayToken } from '../epay/token.js';
+export {
+  EPAY_RESULT_CODES,
+  EPAY_STATUS_NAMES,
+  outcomeOfEpayStatusName,
+  type EpayOutcome,
+  type EpayResultCode,
+  type EpayStatus,
+  type EpayStatusName,
+  type EpayTransaction,
+} from '../epay/status.js';
+export { EpayError, EpayStatusError, EpayTokenError, type EpayFailureReason } from './epay-error.js';
+export type { EpayCallOptions } from './epay-fetch.js';
+export { requestEpayToken, type EpayCredentials, type EpayTokenHost, type EpayTokenOptions } from './epay-token.js';
+export { createEpayAuthHandler, type EpayAuthHandlerOptions, type EpayOrder } from './epay-auth-handler.js';
+export { createEpayPostLinkHandler, epayDeliveryKey, type EpayPostLinkHandlerOptions } from './epay-post-link-handler.js';
+export { getEpayStatus, type EpayStatusOptions } from './epay-status.js';
+export type { RequestHandler } from './delivery-handler.js';

@@ -61,3 +61,31 @@ export function deferred() {
 }
 
 export const clone = (value) => structuredClone(value);
+
+/** A request's whole body, as bytes. */
+export async function bodyOf(request) {
+  const chunks = [];
+  for await (const chunk of request) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+/** A multipart/form-data (or urlencoded) request body, parsed as fetch parses one: { name: value }. */
+export async function formOf(request) {
+  const form = await new Response(await bodyOf(request), { headers: { 'Content-Type': request.headers['content-type'] ?? '' } }).formData();
+  return Object.fromEntries(form);
+}
+
+/** Answers `status` with `body` (an object as JSON, a string as it is). */
+export function reply(response, status, body) {
+  response.writeHead(status, { 'Content-Type': typeof body === 'string' ? 'text/plain' : 'application/json' });
+  response.end(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+/** A URL on loopback where nothing listens: a server started and closed again. */
+export async function deadUrl() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}

@@ -1,0 +1,118 @@
+import type { IncomingMessage } from 'node:http';
+import { answer, refuse, refuseMethod, refuseTooLarge } from './answer.js';
+import type { RequestHandler } from './delivery-handler.js';
+import { EpayTokenError } from './epay-error.js';
+import { requestEpayToken, type EpayCredentials, type EpayTokenHost } from './epay-token.js';
+import { id, number, readBodyShape, text } from './fields.js';
+import { readBody } from './read-body.js';
+
+/** The merchant's own order, as its server knows it: what the token is issued for. */
+export interface EpayOrder {
+  /** What is charged, whatever the browser said. */
+  amount: number;
+  /** "KZT". */
+  currency: string;
+  /** A random string of the shop's for this payment, kept with the order: the postLink must return it. */
+  secretHash: string;
+  postLink?: string;
+  failurePostLink?: string;
+}
+
+/** What the `auth-url` endpoint needs: your credentials, the host, and your orders. */
+export interface EpayAuthHandlerOptions extends EpayCredentials, EpayTokenHost {
+  /**
+   * The order for `invoiceId`, or null/undefined when it is not one this buyer may pay (unknown,
+   * already paid: the endpoint is public, so anyone can ask). `request` is there for the session.
+   */
+  resolveOrder(invoiceId: string, request: IncomingMessage): EpayOrder | null | undefined | Promise<EpayOrder | null | undefined>;
+  /** Default `payment usermanagement`. */
+  scope?: string;
+  /** Larger bodies get 413. Default 8 KiB; the element's is under 100 bytes. */
+  maxBodyBytes?: number;
+  /** How long ePay's token request may take. Default 15 s. */
+  timeoutMs?: number;
+  /** Told when `resolveOrder` throws (500) or ePay gives no token (502). Default: `console.error`. */
+  onError?(error: unknown, invoiceId: string): void;
+}
+
+/** What the element POSTs (CONTRACT.md: `auth-url`). */
+const REQUEST_SHAPE = {
+  invoiceId: id(/^\d{6,15}$/),
+  amount: number({ min: 0 }),
+  currency: text({ pattern: /^[A-Z]{3}$/ }),
+};
+
+const DEFAULT_MAX_BODY_BYTES = 8 * 1024;
+
+/** Amounts compared in tiyn, so 100.1 and 100.10000000001 are the same price. */
+const sameAmount = (a: number, b: number) => Math.round(a * 100) === Math.round(b * 100);
+
+function checkOrder(order: EpayOrder): void {
+  if (!(typeof order.amount === 'number' && Number.isFinite(order.amount) && order.amount > 0)) throw new TypeError('resolveOrder: amount must be a number above 0');
+  if (typeof order.currency !== 'string' || order.currency === '') throw new TypeError('resolveOrder: currency is missing');
+  if (typeof order.secretHash !== 'string' || order.secretHash === '') throw new TypeError('resolveOrder: secretHash is missing or empty');
+}
+
+/**
+ * The endpoint for the element's `auth-url` (ePay provider): the browser POSTs
+ * `{"invoiceId","amount","currency"}`, this asks Halyk for a token for that order and answers the
+ * token object (200, `Cache-Control: no-store`), which the element passes to Halyk as `auth`.
+ *
+ * The amount and currency charged are always the server's (`resolveOrder`); a browser that shows
+ * another price gets 409 and no token. 404: no such order; 400: a body that is not the element's;
+ * 405: not POST; 413: over `maxBodyBytes`; 502: Halyk gave no token (the body says nothing more, and
+ * never the secret); 500: `resolveOrder` threw. Works as Express middleware, with or without
+ * `express.json()` before it. Never throws.
+ */
+export function createEpayAuthHandler(options: EpayAuthHandlerOptions): RequestHandler {
+  const { resolveOrder, maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options;
+  const onError = options.onError ?? ((error: unknown) => console.error('ktpay-checkout: issuing an ePay token failed', error));
+
+  return async (request, response) => {
+    if (request.method !== 'POST') return refuseMethod(response, 'ePay token requests');
+    const body = await readBody(request, maxBodyBytes);
+    if (!body.ok) return body.reason === 'aborted' ? void response.destroy() : refuseTooLarge(response, maxBodyBytes);
+    const read = readBodyShape(body.body, REQUEST_SHAPE);
+    if (!read.ok) return refuse(response, 400, read.problems);
+    const asked = read.value;
+
+    let order: EpayOrder | null | undefined;
+    try {
+      order = await resolveOrder(asked.invoiceId, request);
+      if (order) checkOrder(order);
+    } catch (error) {
+      onError(error, asked.invoiceId);
+      return answer(response, 500, { status: 'error' });
+    }
+    if (!order) return refuse(response, 404, [{ field: 'invoiceId', message: 'is not an order that can be paid' }]);
+    const conflicts = [
+      ...(sameAmount(asked.amount, order.amount) ? [] : [{ field: 'amount', message: "is not the order's amount" }]),
+      ...(asked.currency === order.currency ? [] : [{ field: 'currency', message: "is not the order's currency" }]),
+    ];
+    if (conflicts.length > 0) return refuse(response, 409, conflicts);
+
+    try {
+      const token = await requestEpayToken({
+        clientId: options.clientId,
+        clientSecret: options.clientSecret,
+        terminal: options.terminal,
+        ...(options.test !== undefined ? { test: options.test } : {}),
+        ...(options.tokenUrl !== undefined ? { tokenUrl: options.tokenUrl } : {}),
+        ...(options.scope !== undefined ? { scope: options.scope } : {}),
+        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        invoiceId: asked.invoiceId,
+        amount: order.amount,
+        currency: order.currency,
+        secretHash: order.secretHash,
+        ...(order.postLink !== undefined ? { postLink: order.postLink } : {}),
+        ...(order.failurePostLink !== undefined ? { failurePostLink: order.failurePostLink } : {}),
+      });
+      answer(response, 200, token);
+    } catch (error) {
+      onError(error, asked.invoiceId);
+      // The error is logged where the merchant reads it; the buyer's browser learns only that.
+      const problem = error instanceof EpayTokenError ? 'Halyk ePay did not issue a token' : 'no token';
+      return answer(response, error instanceof EpayTokenError ? 502 : 500, { status: 'error', problems: [{ field: '', message: problem }] });
+    }
+  };
+}
