@@ -1,9 +1,6 @@
 import { FailureError } from '../core/failure.js';
 import { fetchText } from '../core/fetch-text.js';
-import { isObject } from '../util/is-object.js';
-
-/** The token object ePay issued to the merchant's server, passed on to Halyk's script verbatim. */
-export type EpayToken = Record<string, unknown> & { access_token: string };
+import { readEpayToken, type EpayToken } from './token.js';
 
 export interface EpayAuthOptions {
   /** The merchant's own endpoint (`auth-url`), e.g. `createEpayAuthHandler` of ktpay-checkout/server. */
@@ -36,14 +33,14 @@ export async function requestEpayToken(options: EpayAuthOptions): Promise<EpayTo
   if (status === 404) throw new FailureError({ source: 'auth', reason: 'unknown-order', status });
   if (status === 409) throw new FailureError({ source: 'auth', reason: 'amount', status });
   if (status >= 400) throw new FailureError({ source: 'auth', reason: 'http', status });
-  let token: unknown;
+  let answer: unknown;
   try {
-    token = JSON.parse(text);
+    answer = JSON.parse(text);
   } catch {
-    token = undefined;
+    answer = undefined;
   }
-  if (!isObject(token) || typeof token.access_token !== 'string' || token.access_token.trim() === '') {
-    throw new FailureError({ source: 'auth', reason: 'bad-answer', status });
-  }
-  return token as EpayToken;
+  // The same shape the server half checks: the token object ePay issued, passed on whole.
+  const token = readEpayToken(answer);
+  if (!token) throw new FailureError({ source: 'auth', reason: 'bad-answer', status });
+  return token;
 }

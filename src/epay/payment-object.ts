@@ -1,5 +1,5 @@
 import type { CallbackUrls, Payment } from '../params/params.js';
-import type { EpayToken } from './auth.js';
+import type { EpayToken } from './token.js';
 import type { EpayConnection } from './connection.js';
 import { EPAY_LANGUAGE, type EpayPaymentObject } from './halyk-api.js';
 
