@@ -64,6 +64,26 @@ export function amountAttribute(tiyn: number): string {
   return `${Math.floor(tiyn / 100)}.${String(tiyn % 100).padStart(2, '0')}`;
 }
 
+/** ePay's invoiceId for a new attempt: digits only, 6 to 15 of them (seed 003). */
+export function newInvoiceId(now: number = Date.now()): string {
+  return String(now).slice(-12);
+}
+
+/**
+ * The cart as the shop's server prices it: the quantities the page sent, at the server's own
+ * prices (the catalogue below), never at prices a browser names.
+ */
+export function priceOnServer(quantities: readonly { id: string; qty: number }[]): Totals | undefined {
+  const catalogue = new Map(initialCart().map((line) => [line.id, line]));
+  const lines: CartLine[] = [];
+  for (const { id, qty } of quantities) {
+    const line = catalogue.get(id);
+    if (!line || !Number.isInteger(qty) || qty < 1 || qty > MAX_QTY) return undefined;
+    lines.push({ ...line, qty });
+  }
+  return totals(lines);
+}
+
 /** A new order number per payment attempt: KTPay refuses to pay one order twice. */
 export function newOrderId(now: number = Date.now()): string {
   return `T-${now.toString(36).toUpperCase()}`;

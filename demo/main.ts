@@ -3,15 +3,16 @@
 // callback (demo/merchant-backend.ts). The sandbox stands in for KTPay (MSW in a service worker).
 import { setupWorker } from 'msw/browser';
 import type { KtpayFailedDetail } from '../src/events.js';
-import { createSandboxHandlers } from '../src/sandbox/index.js';
-import { amountAttribute, formatTenge, FREE_DELIVERY_FROM, initialCart, MAX_QTY, newOrderId, removeLine, setQty, totals, type CartLine, type Lang } from './cart.js';
+import { createSandboxHandlers, SANDBOX_EPAY_SCRIPT_URL, SANDBOX_EPAY_TERMINAL } from '../src/sandbox/index.js';
+import { amountAttribute, formatTenge, FREE_DELIVERY_FROM, initialCart, MAX_QTY, newInvoiceId, newOrderId, removeLine, setQty, totals, type CartLine, type Lang } from './cart.js';
 import { askServer } from './ask-server.js';
-import { CALLBACK_PATH, ORDERS_PATH } from './shop-routes.js';
+import { CALLBACK_PATH, EPAY_AUTH_PATH, EPAY_ORDER_PATH, EPAY_POST_LINK_PATH, ORDERS_PATH } from './shop-routes.js';
 import { TEXTS } from './texts.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const checkout = document.querySelector('ktpay-checkout')!;
 const langSelect = $<HTMLSelectElement>('lang');
+const providerSelect = $<HTMLSelectElement>('provider');
 const lines = $<HTMLUListElement>('lines');
 
 type Outcome =
@@ -93,6 +94,7 @@ function render(): void {
     checkout.setAttribute('lang', lang);
     if (sums.total > 0) {
       checkout.setAttribute('amount', amountAttribute(sums.total));
+      if (providerSelect.value === 'epay') void tellServerTheCart();
       checkout.setAttribute('description', `Кітап дүкені: ${t.books(sums.books)}`);
       checkout.textContent = t.pay(formatTenge(sums.total, lang)); // the slotted label
     }
@@ -156,9 +158,44 @@ langSelect.addEventListener('change', () => {
   render();
 });
 
-// A fresh order number for every attempt (KTPay pays an order once); the server's callback comes here.
-checkout.setAttribute('order-id', newOrderId());
-checkout.setAttribute('callback-post-url', new URL(CALLBACK_PATH, location.href).href);
+/**
+ * With ePay the shop's server prices the order itself (its `auth-url` refuses another amount): the
+ * page tells it what is in the cart, the quantities only.
+ */
+async function tellServerTheCart(): Promise<void> {
+  const quantities = cart.map(({ id, qty }) => ({ id, qty }));
+  const invoiceId = checkout.getAttribute('order-id')!;
+  await fetch(`${EPAY_ORDER_PATH}${encodeURIComponent(invoiceId)}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(quantities),
+  }).catch(() => log('the shop server did not take the cart (is this `npm run demo`?)'));
+}
+
+/** A fresh order number for every attempt (a provider pays an order once), in the provider's format. */
+const newOrder = () => (providerSelect.value === 'epay' ? newInvoiceId() : newOrderId());
+
+/**
+ * KTPay or Halyk ePay: the same element, other attributes. Each provider's result reaches the
+ * shop's server at its own endpoint (KTPay's callback, ePay's postLink).
+ */
+function useProvider(): void {
+  const epay = providerSelect.value === 'epay';
+  checkout.setAttribute('provider', epay ? 'epay' : 'ktpay');
+  for (const [name, value] of Object.entries({ terminal: SANDBOX_EPAY_TERMINAL, 'auth-url': EPAY_AUTH_PATH, 'epay-script-url': SANDBOX_EPAY_SCRIPT_URL })) {
+    if (epay) checkout.setAttribute(name, value);
+    else checkout.removeAttribute(name);
+  }
+  checkout.setAttribute('callback-post-url', new URL(epay ? EPAY_POST_LINK_PATH : CALLBACK_PATH, location.href).href);
+  checkout.setAttribute('order-id', newOrder());
+}
+providerSelect.addEventListener('change', () => {
+  if (modalOpen) return;
+  useProvider();
+  render();
+});
+
+useProvider();
 render();
 
 // ---- Behind the counter: the sandbox, what the page heard, and what the server confirmed.
@@ -224,8 +261,9 @@ checkout.addEventListener('ktpay:success', (e) => {
 });
 checkout.addEventListener('ktpay:failed', (e) => {
   log(`ktpay:failed · ${e.detail.source} ${e.detail.code ?? ''} · ${e.detail.message}`);
-  // Only a transaction KTPay created ends in a callback; a refusal before that never left the page.
-  if (created.has(e.detail.orderId)) {
+  // Only a transaction KTPay created ends in a callback (with ePay: a decline on Halyk's form ends
+  // in a postLink); a refusal before that never left the page.
+  if (created.has(e.detail.orderId) || (providerSelect.value === 'epay' && e.detail.source === 'acquirer')) {
     void showServerView(e.detail.orderId, orderRow(e.detail.orderId, `failed: ${e.detail.code ?? e.detail.source}`, 'failed'));
   }
   outcome = { kind: 'failed', ...e.detail };
@@ -235,7 +273,7 @@ checkout.addEventListener('ktpay:close', (e) => {
   log(`ktpay:close · ${e.detail.reason}${e.detail.paymentStarted ? ' · after the payment page showed' : ''}`);
   modalOpen = false;
   const orderId = checkout.getAttribute('order-id')!;
-  checkout.setAttribute('order-id', newOrderId()); // the next attempt is a new order
+  checkout.setAttribute('order-id', newOrder()); // the next attempt is a new order
   if (e.detail.reason === 'cancel' && e.detail.paymentStarted) void confirmBeforePayingAgain(orderId);
   else if (e.detail.reason === 'cancel') outcome = { kind: 'cancelled' };
   render();

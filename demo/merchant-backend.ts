@@ -6,23 +6,17 @@ import type { Plugin } from 'vite';
 import type { KtpayCallback } from '../src/ktpay/callback.js';
 import { outcomeOfStatus } from '../src/ktpay/status.js';
 import { createCallbackHandler } from '../src/server/callback-handler.js';
+import { epayBackend, type ConfirmedOrder } from './epay-backend.js';
 import { CALLBACK_PATH, ORDERS_PATH } from './shop-routes.js';
 
 export { CALLBACK_PATH, ORDERS_PATH };
 
-/** An order as the server knows it: only from KTPay's callback, never from the browser. */
-interface ServerOrder {
-  orderId: string;
-  outcome: ReturnType<typeof outcomeOfStatus>;
-  status: string;
-  amount: number;
-  transactionHash: string;
-  error: KtpayCallback['status']['error'];
-  confirmedAt: string;
-}
+/** An order as the server knows it: only from KTPay's callback (or ePay's postLink), never from the browser. */
+type ServerOrder = ConfirmedOrder & { error: KtpayCallback['status']['error'] | unknown };
 
 export function merchantBackend(): Plugin {
   const orders = new Map<string, ServerOrder>();
+  const epay = epayBackend(orders);
   const callbackEndpoint = createCallbackHandler({
     onResult(callback) {
       // A real shop checks the amount against its own order before it ships anything.
@@ -47,11 +41,14 @@ export function merchantBackend(): Plugin {
   return {
     name: 'ktpay-demo-merchant-backend',
     configureServer(server) {
-      server.middlewares.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
+      server.middlewares.use((request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => {
         const path = request.url?.split('?')[0] ?? '';
         if (path === CALLBACK_PATH) return void callbackEndpoint(request, response);
         if (path.startsWith(ORDERS_PATH) && request.method === 'GET') return readOrder(path, response);
-        next();
+        epay(request, response, path).then(
+          (handled) => handled || next(),
+          (error: unknown) => next(error),
+        );
       });
     },
   };

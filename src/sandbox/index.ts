@@ -16,6 +16,7 @@ export {
   SANDBOX_EPAY_SCRIPT_URL,
   SANDBOX_EPAY_SECRET_HASH,
   SANDBOX_EPAY_TERMINAL,
+  SANDBOX_EPAY_TOKEN_URL,
 } from './epay/config.js';
 export { EPAY_SANDBOX_CODES } from './epay/outcome.js';
 export { payOnEpayForm, type EpaySandboxCard } from './epay/buyer.js';

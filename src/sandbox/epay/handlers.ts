@@ -10,6 +10,7 @@ import {
   SANDBOX_EPAY_PAY_URL,
   SANDBOX_EPAY_SECRET_HASH,
   SANDBOX_EPAY_TERMINAL,
+  SANDBOX_EPAY_TOKEN_URL,
 } from './config.js';
 
 /** One delivery of a postLink, as the sandbox reports it. */
@@ -49,13 +50,28 @@ interface IssuedToken {
   failurePostLink?: string;
 }
 
-const tokenObject = (scope: string) => ({
-  access_token: randomHex(16).toUpperCase(),
-  expires_in: 1200,
-  refresh_token: '',
-  scope,
-  token_type: 'Bearer',
-});
+/**
+ * Sandbox tokens carry the order they were issued for (and its `secret_hash`), so that the sandbox
+ * on the merchant's server (the demo's backend, under msw/node) and the one in the buyer's page
+ * (the form's record, under the service worker) share no state. Real ePay tokens are opaque.
+ */
+const SANDBOX_TOKEN = 'SANDBOX';
+
+function tokenObject(order: IssuedToken, scope: string) {
+  const payload = btoa(encodeURIComponent(JSON.stringify(order)));
+  return { access_token: `${SANDBOX_TOKEN}.${payload}.${randomHex(8)}`, expires_in: 1200, refresh_token: '', scope, token_type: 'Bearer' };
+}
+
+function issuedFor(accessToken: string): IssuedToken | undefined {
+  const [kind, payload] = accessToken.split('.');
+  if (kind !== SANDBOX_TOKEN || !payload) return undefined;
+  try {
+    const order: unknown = JSON.parse(decodeURIComponent(atob(payload)));
+    return isObject(order) && typeof order.invoiceId === 'string' && typeof order.amount === 'number' ? (order as unknown as IssuedToken) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * MSW handlers that stand in for Halyk ePay and for the merchant's side of it: Halyk's token
@@ -66,18 +82,15 @@ const tokenObject = (scope: string) => ({
  */
 export function createEpaySandboxHandlers(options: EpaySandboxOptions = {}): HttpHandler[] {
   const { delayMs = 300, resolveOrder, onPostLink } = options;
-  const tokens = new Map<string, IssuedToken>();
+  /** Tokens already used: one token, one operation (seed 003). */
+  const used = new Set<string>();
   const transactions = new Map<string, EpaySandboxTransaction>();
 
-  const issue = (order: IssuedToken, scope = 'payment usermanagement') => {
-    const token = tokenObject(scope);
-    tokens.set(token.access_token, order);
-    return token;
-  };
+  const issue = (order: IssuedToken, scope = 'payment usermanagement') => tokenObject(order, scope);
 
   const statusAnswer = ({ params, request }: { params: Record<string, unknown>; request: Request }) => {
     const bearer = request.headers.get('Authorization')?.replace(/^Bearer\s+/i, '') ?? '';
-    if (!tokens.has(bearer)) return HttpResponse.json({ error: 'invalid_token' }, { status: 401 });
+    if (!issuedFor(bearer)) return HttpResponse.json({ error: 'invalid_token' }, { status: 401 });
     const transaction = transactions.get(String(params.invoiceId));
     if (!transaction) return HttpResponse.json({ resultCode: '102', resultMessage: 'Transaction not found' });
     const paid = transaction.reasonCode === 0;
@@ -101,7 +114,7 @@ export function createEpaySandboxHandlers(options: EpaySandboxOptions = {}): Htt
 
   return [
     // Halyk's token endpoint, for a merchant's server tested against the sandbox.
-    http.post(EPAY_ENDPOINTS.test.token, async ({ request }) => {
+    ...[EPAY_ENDPOINTS.test.token, `*${SANDBOX_EPAY_TOKEN_URL}`].map((url) => http.post(url, async ({ request }) => {
       await delay(delayMs);
       const form = await request.formData().catch(() => undefined);
       const field = (name: string) => (typeof form?.get(name) === 'string' ? String(form.get(name)) : '');
@@ -124,7 +137,7 @@ export function createEpaySandboxHandlers(options: EpaySandboxOptions = {}): Htt
           field('scope') || 'payment usermanagement',
         ),
       );
-    }),
+    })),
 
     // The merchant's auth-url, as createEpayAuthHandler answers it.
     http.post(SANDBOX_EPAY_AUTH_URL, async ({ request }) => {
@@ -149,12 +162,13 @@ export function createEpaySandboxHandlers(options: EpaySandboxOptions = {}): Htt
       if (!isObject(body) || !isObject(body.payment) || typeof body.reasonCode !== 'number') return HttpResponse.json({ error: 'bad request' }, { status: 400 });
       const payment = body.payment;
       const auth = isObject(payment.auth) ? payment.auth : {};
-      const issued = tokens.get(String(auth.access_token ?? ''));
-      // ePay refuses a form whose token is not its own, or was issued for another order or amount.
-      if (!issued || issued.invoiceId !== String(payment.invoiceId) || issued.amount !== Number(payment.amount)) {
+      const accessToken = String(auth.access_token ?? '');
+      const issued = issuedFor(accessToken);
+      // ePay refuses a form whose token is not its own, used, or issued for another order or amount.
+      if (!issued || used.has(accessToken) || issued.invoiceId !== String(payment.invoiceId) || issued.amount !== Number(payment.amount)) {
         return HttpResponse.json({ success: false, reasonCode: 464 }, { status: 403 });
       }
-      tokens.delete(String(auth.access_token)); // one token, one operation (seed 003)
+      used.add(accessToken);
       const transaction: EpaySandboxTransaction = {
         id: crypto.randomUUID(),
         invoiceId: issued.invoiceId,
