@@ -1,0 +1,73 @@
+// The demo shop paying through Halyk ePay, end to end as `npm run demo` runs it, in each engine:
+// the page tells its server the cart, the element gets the token from the shop's auth-url
+// (createEpayAuthHandler, Halyk's token from the sandbox's stand-in), the buyer pays on the
+// sandbox's form in Halyk's overlay, and the shop's server records ePay's postLink
+// (createEpayPostLinkHandler), which the page then shows.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createServer } from 'vite';
+import { engines } from './browsers.mjs';
+import { deliver } from './server-helpers.mjs';
+
+let server;
+let origin;
+before(async () => {
+  server = await createServer({ configFile: 'vite.config.ts', logLevel: 'silent', server: { port: 0, hmr: false } });
+  await server.listen();
+  origin = `http://localhost:${server.httpServer.address().port}`;
+});
+after(() => server?.close());
+
+for (const { name, open } of engines()) {
+  test(`the demo shop pays through ePay and its server records the postLink (${name})`, { timeout: 90_000 }, async (t) => {
+    const page = await open();
+    t.after(() => page.close());
+    await page.goto(`${origin}/demo/`);
+    const seen = await page.evaluate(async () => {
+      const until = async (check, what, ms = 20_000) => {
+        for (let waited = 0; ; waited += 50) {
+          const value = check();
+          if (value) return value;
+          if (waited > ms) throw new Error(`timed out: ${what}`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      };
+      await customElements.whenDefined('ktpay-checkout');
+      const checkout = document.querySelector('ktpay-checkout');
+      const provider = document.getElementById('provider');
+      provider.value = 'epay';
+      provider.dispatchEvent(new Event('change'));
+      const invoiceId = checkout.getAttribute('order-id');
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the cart reaches the server
+      const result = checkout.open();
+      const form = await until(() => {
+        const doc = document.querySelector('.widget-overlay iframe')?.contentDocument;
+        const card = doc?.getElementById('card');
+        return card && !card.hidden && doc.readyState === 'complete' ? doc : undefined;
+      }, "Halyk's form");
+      const enter = (id, value) => {
+        form.getElementById(id).value = value;
+      };
+      enter('cc-number', '4111 1111 1111 1111');
+      enter('cc-exp', '12/29');
+      enter('cc-csc', '123');
+      enter('cc-name', 'TEST BUYER');
+      form.getElementById('card').requestSubmit();
+      enter('password', '12345678');
+      form.getElementById('secure').requestSubmit();
+      await until(() => !form.getElementById('result').hidden, "the form's outcome");
+      form.getElementById('back').click();
+      const outcome = await result;
+      // The page's "behind the counter" table: what the server confirmed.
+      const confirmed = await until(() => [...document.querySelectorAll('#orders td.paid')].map((td) => td.textContent).find((text) => text.startsWith('paid:')), 'the server view');
+      return { invoiceId, outcome: outcome.outcome, provider: outcome.provider, confirmed };
+    });
+    assert.equal(seen.outcome, 'success');
+    assert.equal(seen.provider, 'epay');
+    assert.match(seen.invoiceId, /^\d{6,15}$/);
+    const order = await deliver(`${origin}/demo-shop/orders/${seen.invoiceId}`, undefined, { method: 'GET' });
+    assert.equal(order.json.outcome, 'paid');
+    assert.equal(order.json.amount, 13500.5);
+    assert.match(seen.confirmed, /^paid: paid, 13/);
+  });
+}
