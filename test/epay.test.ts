@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { describeError } from '../src/i18n/describe-error.js';
 import { payOnEpayForm, SANDBOX_EPAY_ATTRIBUTES, SANDBOX_EPAY_AUTH_URL, SANDBOX_EPAY_SECRET_HASH, type EpaySandboxCard } from '../src/sandbox/index.js';
 import type { KtpayCheckout } from '../src/ktpay-checkout.js';
-import { dialogOf, mountCheckout, nextEvent, payButton, recordEvents, shadow, useNetwork, waitUntil } from './helpers.js';
+import { checkoutIn, dialogOf, merchantPage, mountCheckout, nextEvent, payButton, recordEvents, shadow, useNetwork, waitUntil } from './helpers.js';
 import { press } from './commands.js';
 
 let invoiceCounter = 0;
@@ -162,5 +162,32 @@ describe('Halyk ePay (provider="epay")', () => {
     shadow(element).querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
     await payOnEpayForm(await epayForm());
     expect((await succeeded).detail).to.deep.equal({ orderId: element.orderId, status: 'success' });
+  });
+
+  it('mode="redirect": Halyk\'s form in the whole window, then the outcome on the page the buyer returns to', async () => {
+    const invoiceId = freshInvoiceId();
+    const attributes = { ...SANDBOX_EPAY_ATTRIBUTES, 'order-id': invoiceId, amount: '990' };
+    const { frame, element, landedAt } = await merchantPage({ ...attributes, mode: 'redirect' });
+    const log = recordEvents(element);
+    void element.open();
+    await waitUntil(() => landedAt().includes('/sandbox/epay/payform'), "did not go to Halyk's form", { timeout: 8000 });
+    expect(log.map(({ type }) => type)).to.deep.equal(['ktpay:open']);
+    await waitUntil(() => {
+      const card = frame.contentDocument?.getElementById('card');
+      return card && !card.hidden && frame.contentDocument!.readyState === 'complete';
+    }, "Halyk's form did not show", { timeout: 8000 });
+    await payOnEpayForm(frame.contentDocument!);
+
+    // Back on the shop's page (the element's own success URL): the element there says so.
+    await waitUntil(() => landedAt().includes('ktpay-checkout=success') && frame.contentDocument?.readyState === 'complete', 'not back', { timeout: 8000 });
+    const heard: CustomEvent[] = [];
+    frame.contentDocument!.addEventListener('ktpay:success', (event) => heard.push(event as CustomEvent));
+    const back = await checkoutIn(frame, attributes);
+    await waitUntil(() => heard.length > 0, 'no ktpay:success on return');
+    expect(heard.map((event) => event.detail)).to.deep.equal([{ orderId: invoiceId, status: 'success' }]);
+    expect((heard[0]!.detail as { provider: string }).provider).to.equal('epay');
+    await back.updateComplete;
+    expect(shadow(back).querySelector('.result.success')).not.to.equal(null);
+    frame.remove();
   });
 });
