@@ -5,12 +5,12 @@ import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { defineKtpayCheckout } from './define.js';
 import { KtpayCheckout as KtpayCheckoutElement } from './element/ktpay-checkout.js';
-import type { KtpayEventMap } from './events.js';
+import type { KtpayEventMap, ProviderDetail } from './events.js';
 
 defineKtpayCheckout();
 
 /** React's name for a ktpay:* event's callback, typed with the event's detail. */
-const on = <K extends keyof KtpayEventMap>(type: K) => type as EventName<CustomEvent<KtpayEventMap[K]>>;
+const on = <K extends keyof KtpayEventMap>(type: K) => type as EventName<CustomEvent<KtpayEventMap[K] & ProviderDetail>>;
 
 export const KtpayCheckout = createComponent({
   react: React,

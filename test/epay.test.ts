@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { describeError } from '../src/i18n/describe-error.js';
 import { payOnEpayForm, SANDBOX_EPAY_ATTRIBUTES, SANDBOX_EPAY_AUTH_URL, SANDBOX_EPAY_SECRET_HASH, type EpaySandboxCard } from '../src/sandbox/index.js';
 import type { KtpayCheckout } from '../src/ktpay-checkout.js';
-import { checkoutIn, dialogOf, merchantPage, mountCheckout, nextEvent, payButton, recordEvents, shadow, useNetwork, waitUntil } from './helpers.js';
+import { checkoutIn, dialogOf, epayForm, merchantPage, mountCheckout, nextEvent, payButton, recordEvents, shadow, useNetwork, waitUntil } from './helpers.js';
 import { press } from './commands.js';
 
 let invoiceCounter = 0;
@@ -11,15 +11,6 @@ let invoiceCounter = 0;
 const freshInvoiceId = () => `${String(Date.now()).slice(-10)}${String(++invoiceCounter).padStart(2, '0')}`;
 
 const overlays = () => document.querySelectorAll('.widget-overlay');
-
-/** Halyk's overlay frame (the sandbox's stand-in), once its card form shows. */
-async function epayForm(): Promise<Document> {
-  await waitUntil(() => {
-    const form = document.querySelector<HTMLIFrameElement>('.widget-overlay iframe')?.contentDocument?.getElementById('card');
-    return form && !form.hidden && form.ownerDocument.readyState === 'complete';
-  }, "Halyk's form did not show", { timeout: 8000 });
-  return document.querySelector<HTMLIFrameElement>('.widget-overlay iframe')!.contentDocument!;
-}
 
 async function epayCheckout(attributes: Record<string, string | null> = {}): Promise<KtpayCheckout> {
   return mountCheckout({ 'app-id': null, 'app-key': null, 'api-url': null, 'widget-url': null, ...SANDBOX_EPAY_ATTRIBUTES, 'order-id': freshInvoiceId(), ...attributes });

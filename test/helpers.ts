@@ -106,6 +106,16 @@ export async function payOnSandbox(element: KtpayCheckout, card: SandboxCard = {
 
 export { html };
 
+/** Halyk's overlay frame (the ePay sandbox's stand-in, on the page's body), once its card form shows. */
+export async function epayForm(): Promise<Document> {
+  const frame = () => document.querySelector<HTMLIFrameElement>('.widget-overlay iframe');
+  await waitUntil(() => {
+    const card = frame()?.contentDocument?.getElementById('card');
+    return card && !card.hidden && card.ownerDocument.readyState === 'complete';
+  }, "Halyk's form did not show", { timeout: 8000 });
+  return frame()!.contentDocument!;
+}
+
 /**
  * open-wc's `waitUntil`, given 5 s by default rather than 1: a page's first Pay loads the modal's
  * code, unbundled in the test runner (up to a second in Firefox and WebKit, more while three

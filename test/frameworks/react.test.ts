@@ -6,8 +6,8 @@ import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { KtpayCheckout } from '../../src/react.js';
 import type { KtpayCheckout as Element, KtpaySuccessDetail } from '../../src/ktpay-checkout.js';
-import { SANDBOX_ATTRIBUTES } from '../../src/sandbox/index.js';
-import { dialogOf, freshOrderId, payButton, payOnSandbox, shadow, useNetwork, waitUntil } from '../helpers.js';
+import { payOnEpayForm, SANDBOX_ATTRIBUTES, SANDBOX_EPAY_AUTH_URL, SANDBOX_EPAY_SCRIPT_URL, SANDBOX_EPAY_TERMINAL } from '../../src/sandbox/index.js';
+import { dialogOf, epayForm, freshOrderId, payButton, payOnSandbox, shadow, useNetwork, waitUntil } from '../helpers.js';
 
 type Props = ComponentProps<typeof KtpayCheckout>;
 
@@ -119,5 +119,24 @@ describe('React: ktpay-checkout/react', () => {
     expect(document.querySelector('dialog[open]')).to.equal(null);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(calls).to.deep.equal([]);
+  });
+
+  it('pays through Halyk ePay with provider="epay": the same callbacks, the detail names the provider', async () => {
+    const heard: { type: string; provider: string }[] = [];
+    const element = await render({
+      provider: 'epay',
+      terminal: SANDBOX_EPAY_TERMINAL,
+      authUrl: SANDBOX_EPAY_AUTH_URL,
+      epayScriptUrl: SANDBOX_EPAY_SCRIPT_URL,
+      orderId: String(Date.now()).slice(-12),
+      amount: 990,
+      onKtpayOpen: (event) => heard.push({ type: 'open', provider: event.detail.provider }),
+      onKtpaySuccess: (event) => heard.push({ type: 'success', provider: event.detail.provider }),
+    });
+    payButton(element).click();
+    await payOnEpayForm(await epayForm());
+    await waitUntil(() => heard.length === 2, 'no onKtpaySuccess');
+    expect(heard).to.deep.equal([{ type: 'open', provider: 'epay' }, { type: 'success', provider: 'epay' }]);
+    element.close();
   });
 });
