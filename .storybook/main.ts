@@ -20,13 +20,18 @@ const PAGES: Record<string, string> = {
   '/src/sandbox/page/payment-card.html': 'src/sandbox/page/payment-card.html',
   '/stories/pages/fresh/checkout.html': 'stories/pages/fresh/checkout.html',
   '/stories/pages/payment-page-loading.html': 'stories/pages/payment-page-loading.html',
+  '/sandbox/epay/payform/': 'src/sandbox/epay/payform.html',
+  '/sandbox/epay/payform': 'src/sandbox/epay/payform.html',
 };
+/** The ePay sandbox's stand-in for Halyk's script: a classic script, served and copied as written. */
+const EPAY_SCRIPT = { path: '/sandbox/epay/payment-api.js', file: 'src/sandbox/epay/payment-api.js' };
 /**
  * The same pages in a static build. The sandbox page is written as `sandbox/payment-card.html`
  * (resolved and loaded below), which static hosts serve at `sandbox/payment-card`.
  */
 const BUILT_PAGES = [
   `${root}sandbox/payment-card.html`,
+  `${root}sandbox/epay/payform/index.html`,
   `${root}stories/pages/fresh/checkout.html`,
   `${root}stories/pages/payment-page-loading.html`,
 ];
@@ -36,6 +41,9 @@ function framedPages(): Plugin {
     name: 'ktpay-storybook-pages',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
+        if (req.url?.split('?')[0] === EPAY_SCRIPT.path) {
+          return void res.setHeader('Content-Type', 'text/javascript').end(readFileSync(`${root}${EPAY_SCRIPT.file}`));
+        }
         const file = PAGES[req.url?.split('?')[0] ?? ''];
         if (!file) return next();
         // As written: vite serves their scripts as modules; Storybook's HTML injections stay out.
@@ -55,8 +63,15 @@ function framedPages(): Plugin {
       order: 'post',
       handler: (html, { path }) => (path === '/iframe.html' ? html : html.replace(/<script [^>]*vite-inject-mocker-entry[^>]*><\/script>/, '')),
     },
-    resolveId: (id) => (id === BUILT_PAGES[0] ? id : undefined),
-    load: (id) => (id === BUILT_PAGES[0] ? readFileSync(`${root}${PAGES['/sandbox/payment-card']}`, 'utf8') : undefined),
+    resolveId: (id) => (id === BUILT_PAGES[0] || id === BUILT_PAGES[1] ? id : undefined),
+    load: (id) => {
+      if (id === BUILT_PAGES[0]) return readFileSync(`${root}${PAGES['/sandbox/payment-card']}`, 'utf8');
+      if (id === BUILT_PAGES[1]) return readFileSync(`${root}${PAGES['/sandbox/epay/payform/']}`, 'utf8');
+      return undefined;
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: EPAY_SCRIPT.path.slice(1), source: readFileSync(`${root}${EPAY_SCRIPT.file}`, 'utf8') });
+    },
   };
 }
 

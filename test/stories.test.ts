@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { render } from 'lit';
+import { describeError } from '../src/i18n/describe-error.js';
 import type { KtpayCheckout } from '../src/ktpay-checkout.js';
 import type { KtpayFailedDetail } from '../src/events.js';
 import { buttonWords } from '../src/i18n/button/words.js';
@@ -92,6 +93,28 @@ const CLAIMS: Record<string, (shown: Shown) => unknown> = {
   'payment.stories.ts:FailureNetwork': (shown) => failedWith(shown, 'network', null),
   'payment.stories.ts:FailureApi': (shown) => failedWith(shown, 'api', 4010103),
   'payment.stories.ts:FailureAcquirer': (shown) => failedWith(shown, 'acquirer', '05'),
+  'epay.stories.ts:HalykWidget': ({ element, failures }) => {
+    expect(failures).to.deep.equal([]);
+    const overlays = element.ownerDocument.querySelectorAll('.widget-overlay');
+    expect(overlays.length, "Halyk's overlay").to.equal(1);
+    expect(inShadow<HTMLDialogElement>(element, 'dialog'), 'the modal stepped aside').to.equal(null);
+    expect(overlays[0]!.querySelector('iframe')!.contentDocument!.getElementById('card')!.hidden).to.equal(false);
+  },
+  'epay.stories.ts:Success': ({ element, failures }) => {
+    expect(failures).to.deep.equal([]);
+    expect(text(element, '.result.success .order')).to.equal(element.orderId);
+    expect(element.ownerDocument.querySelector('.widget-overlay')).to.equal(null);
+  },
+  'epay.stories.ts:DeclineKazakh': (shown) => {
+    failedWith(shown, 'acquirer', '484');
+    expect(shown.failures[0]!.message).to.equal(describeError(484, 'kk').message);
+    expect(shown.failures[0]!.message).not.to.equal(describeError(484, 'ru').message);
+  },
+  'epay.stories.ts:FailureValidation': (shown) => {
+    failedWith(shown, 'validation', null);
+    expect([...shown.element.shadowRoot!.querySelectorAll('.fields code')].map((c) => c.textContent)).to.deep.equal(['order-id']);
+  },
+  'epay.stories.ts:FailureAuth': (shown) => failedWith(shown, 'auth', null),
   'appearance.stories.ts:LanguageRu': (shown) => speaks(shown, 'ru'),
   'appearance.stories.ts:LanguageKk': (shown) => speaks(shown, 'kk'),
   'appearance.stories.ts:LanguageEn': (shown) => speaks(shown, 'en'),

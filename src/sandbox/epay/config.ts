@@ -9,7 +9,7 @@ export const SANDBOX_EPAY_AUTH_URL = '/sandbox/epay/auth';
 export const SANDBOX_EPAY_API_URL = '/sandbox/epay/api';
 /** Halyk's token endpoint, stood in for beside the rest (the demo's backend asks it as it would ask Halyk). */
 export const SANDBOX_EPAY_TOKEN_URL = '/sandbox/epay/oauth2/token';
-/** The payment form's own route for recording what the buyer did (Halyk's form talks to Halyk). */
+/** The payment form's own route for recording what the buyer did (beside the form; Halyk's form talks to Halyk). */
 export const SANDBOX_EPAY_PAY_URL = '/sandbox/epay/payform/api/pay';
 export const SANDBOX_EPAY_TERMINAL = '67e34d63-102f-4bd1-898e-370781d0074d';
 export const SANDBOX_EPAY_CLIENT_ID = 'sandbox';

@@ -140,7 +140,7 @@ export function createEpaySandboxHandlers(options: EpaySandboxOptions = {}): Htt
     })),
 
     // The merchant's auth-url, as createEpayAuthHandler answers it.
-    http.post(SANDBOX_EPAY_AUTH_URL, async ({ request }) => {
+    http.post(`*${SANDBOX_EPAY_AUTH_URL}`, async ({ request }) => {
       await delay(delayMs);
       const asked: unknown = await request.json().catch(() => undefined);
       if (!isObject(asked) || typeof asked.invoiceId !== 'string' || !/^\d{6,15}$/.test(asked.invoiceId)) {
@@ -156,7 +156,7 @@ export function createEpaySandboxHandlers(options: EpaySandboxOptions = {}): Htt
     }),
 
     // The sandbox form records the buyer's card and delivers the postLink, as ePay would.
-    http.post(SANDBOX_EPAY_PAY_URL, async ({ request }) => {
+    http.post(`*${SANDBOX_EPAY_PAY_URL}`, async ({ request }) => {
       await delay(Math.min(delayMs, 200));
       const body: unknown = await request.json().catch(() => undefined);
       if (!isObject(body) || !isObject(body.payment) || typeof body.reasonCode !== 'number') return HttpResponse.json({ error: 'bad request' }, { status: 400 });
@@ -216,7 +216,7 @@ export function createEpaySandboxHandlers(options: EpaySandboxOptions = {}): Htt
       return HttpResponse.json({ success, reasonCode: transaction.reasonCode });
     }),
 
-    http.get(`${SANDBOX_EPAY_API_URL}/check-status/payment/transaction/:invoiceId`, statusAnswer),
+    http.get(`*${SANDBOX_EPAY_API_URL}/check-status/payment/transaction/:invoiceId`, statusAnswer),
     http.get(`${EPAY_ENDPOINTS.test.api}/check-status/payment/transaction/:invoiceId`, statusAnswer),
   ];
 }

@@ -7,7 +7,6 @@
 import { describeError } from '../../i18n/describe-error.js';
 import { formatAmount } from '../../i18n/format-amount.js';
 import type { Lang } from '../../i18n/messages.js';
-import { SANDBOX_EPAY_PAY_URL } from './config.js';
 import { epayCardOutcome, epaySecureOutcome } from './outcome.js';
 import { PAYFORM_WORDS } from './payform-words.js';
 
@@ -40,7 +39,8 @@ async function finish(reasonCode: number): Promise<void> {
   $('secure').hidden = true;
   let recorded: { success?: boolean; reasonCode?: number } = {};
   try {
-    const response = await fetch(SANDBOX_EPAY_PAY_URL, {
+    // Beside the form (`payform/api/pay`), wherever the sandbox is served from.
+    const response = await fetch(new URL('api/pay', new URL('.', location.href)), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ payment, reasonCode, cardMask: cardMask($<HTMLInputElement>('cc-number').value) }),
