@@ -322,7 +322,7 @@ export class KtpayCheckout extends LitElement {
 
   #onPay = () => void this.open();
   #onIntent = () => {
-    prefetchLibsodium();
+    if (this.provider !== 'epay') prefetchLibsodium(); // ePay seals nothing
     this.#loadModal().then(
       (modal) => modal.prepare(),
       () => {}, // Pay reports it

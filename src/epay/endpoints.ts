@@ -22,3 +22,18 @@ export type EpayEnvironment = keyof typeof EPAY_ENDPOINTS;
 
 /** The hosts for `test-mode` on or off, so one flag picks every host and none is mixed. */
 export const epayEndpoints = (test: boolean) => EPAY_ENDPOINTS[test ? 'test' : 'production'];
+
+/** The attributes that choose where an ePay payment goes, as the element holds them (unvalidated). */
+export interface EpayEndpointAttributes {
+  testMode?: boolean;
+  epayScriptUrl?: string | null;
+}
+
+/** Halyk's script origin (its form is beside it), for a connection hint when the buyer shows intent. */
+export function epayScriptOrigin({ testMode, epayScriptUrl }: EpayEndpointAttributes, base: string): string | undefined {
+  try {
+    return new URL(epayScriptUrl || epayEndpoints(testMode === true).script, base).origin;
+  } catch {
+    return undefined;
+  }
+}

@@ -4,17 +4,17 @@ import { describeFailure, errorTypeName } from '../../checkout/describe-failure.
 import type { KtpayResult } from '../../events.js';
 import { modalMessages } from '../../i18n/load-messages.js';
 import type { Messages } from '../../i18n/messages.js';
-import type { EndpointAttributes } from '../../ktpay/endpoints.js';
+
 import type { CheckoutInput } from '../../params/params.js';
 import { ignoreHeldKeys } from '../held-keys.js';
 import type { LocaleController } from '../locale-controller.js';
 import { modalStyles } from './modal.styles.js';
-import { prepareForPayment } from './prepare.js';
+import { prepareForPayment, type PaymentIntent } from './prepare.js';
 import { lockPageScroll, unlockPageScroll } from './scroll-lock.js';
 import { failureView, fallbackView, loadingView, stepLabel, successView } from './views.js';
 
 /** The element, as the modal sees it: with the endpoint attributes, for connection hints. */
-export interface ModalHost extends LitElement, EndpointAttributes {}
+export interface ModalHost extends LitElement, PaymentIntent {}
 
 /**
  * The modal and the payment flow behind it: everything after the pay button, in a chunk of its

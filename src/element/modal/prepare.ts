@@ -1,5 +1,11 @@
 import { warmSodium } from '../../crypto/sodium.js';
+import { epayScriptOrigin, type EpayEndpointAttributes } from '../../epay/endpoints.js';
 import { ktpayOrigins, type EndpointAttributes } from '../../ktpay/endpoints.js';
+
+/** What the element says about where a payment will go, read before validation. */
+export interface PaymentIntent extends EndpointAttributes, EpayEndpointAttributes {
+  provider?: string | null;
+}
 
 const hinted = new Set<string>();
 
@@ -20,7 +26,12 @@ function preconnect(origin: string | undefined, anonymous: boolean): void {
  * loaded for it): fetch libsodium and open the connections paying needs, so the click finds them
  * ready. Not on page load: most visitors never pay, and libsodium is ~150 kB.
  */
-export function prepareForPayment(intent: EndpointAttributes): void {
+export function prepareForPayment(intent: PaymentIntent): void {
+  if (intent.provider === 'epay') {
+    // Halyk's script and its form: ordinary (credentialed) fetches and navigations. No sealing.
+    preconnect(epayScriptOrigin(intent, location.href), false);
+    return;
+  }
   warmSodium();
   const origins = ktpayOrigins(intent, location.href);
   // The API is fetched without credentials (an anonymous connection); the payment page is a
