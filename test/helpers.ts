@@ -112,7 +112,7 @@ export async function epayForm(): Promise<Document> {
   await waitUntil(() => {
     const card = frame()?.contentDocument?.getElementById('card');
     return card && !card.hidden && card.ownerDocument.readyState === 'complete';
-  }, "Halyk's form did not show", { timeout: 8000 });
+  }, "Halyk's form did not show", { timeout: 15_000 }); // its first load fetches the form's modules unbundled
   return frame()!.contentDocument!;
 }
 

@@ -1,4 +1,5 @@
 import { FailureError, type Failure } from '../core/failure.js';
+import { fetchText } from '../core/fetch-text.js';
 import { parseHttpUrl } from '../params/url.js';
 import { deadline } from '../util/deadline.js';
 import { isObject } from '../util/is-object.js';
@@ -95,35 +96,16 @@ export interface CreatePaymentOptions {
 }
 
 /**
- * POSTs the sealed order. The timeout covers the whole exchange, reading the body included, so a
- * server that stalls after its headers still ends the wait; and it ends the wait by itself, not
- * only through the fetch's abort signal, which WebKit does not always pass on to a body that is
- * still arriving.
+ * POSTs the sealed order. The timeout covers the whole exchange, reading the body included
+ * (`fetchText`): a server that stalls after its headers still ends the wait.
  */
 export async function createPayment(options: CreatePaymentOptions): Promise<PaymentPage> {
   const { endpoints, appId, body, timeoutMs, signal } = options;
-  const timedOut = new AbortController();
-  const exchange = async () => {
-    try {
-      const response = await fetch(endpoints.api, {
-        method: 'POST',
-        headers: { 'Auth-Identifier': appId, 'Content-Type': 'text/plain' },
-        body,
-        signal: AbortSignal.any([signal, timedOut.signal]),
-        credentials: 'omit',
-        cache: 'no-store',
-      });
-      return { status: response.status, text: await response.text() };
-    } catch (error) {
-      if (signal.aborted) throw signal.reason;
-      const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-      throw new FailureError({ source: 'network', reason: offline ? 'offline' : 'unreachable' });
-    }
-  };
-  const { status, text } = await deadline(exchange(), timeoutMs, () => {
-    timedOut.abort(); // lets the request go, where the browser honours it
-    return new FailureError({ source: 'network', reason: 'timeout' });
-  }, signal);
+  const { status, text } = await fetchText(
+    endpoints.api,
+    { method: 'POST', headers: { 'Auth-Identifier': appId, 'Content-Type': 'text/plain' }, body, credentials: 'omit' },
+    { timeoutMs, signal },
+  );
 
   // Told to slow down: say so, whatever the body (Try again stays, the same order).
   if (status === 429) throw new FailureError({ source: 'network', reason: 'busy', status });
