@@ -35,7 +35,8 @@ export const SendingParameters: Story = {
   },
   play: async ({ canvasElement }) => {
     const frame = canvasElement.querySelector('iframe')!;
-    const element = await waitFor(() => frame.contentDocument && checkoutIn(frame.contentDocument), 'the element in the frame');
+    // A fresh page loads every module again (unbundled in the test runner: long in WebKit at load).
+    const element = await waitFor(() => frame.contentDocument && checkoutIn(frame.contentDocument), 'the element in the frame', 25_000);
     await frame.contentWindow!.customElements.whenDefined('ktpay-checkout');
     await modalAtStep(await pay(element), 0);
   },

@@ -95,7 +95,7 @@ export async function sandboxPage(element: KtpayCheckout): Promise<Document> {
   await waitUntil(() => {
     const form = frameOf(element)?.contentDocument?.getElementById('card');
     return form && !form.hidden;
-  }, 'the sandbox card form did not appear', { timeout: 8000 });
+  }, 'the sandbox card form did not appear', { timeout: 15_000 });
   return frameOf(element)!.contentDocument!;
 }
 
@@ -117,12 +117,12 @@ export async function epayForm(): Promise<Document> {
 }
 
 /**
- * open-wc's `waitUntil`, given 5 s by default rather than 1: a page's first Pay loads the modal's
- * code, unbundled in the test runner (up to a second in Firefox and WebKit, more while three
- * engines share the machine).
+ * open-wc's `waitUntil`, given 10 s by default rather than 1: a page's first Pay loads the modal's
+ * code, unbundled in the test runner (up to a second in Firefox and WebKit alone, several in WebKit
+ * while another engine shares a two-core machine). A bound against hanging, not a speed claim.
  */
 export function waitUntil(predicate: () => unknown, message?: string, options: { interval?: number; timeout?: number } = {}): Promise<void> {
-  return waitUntilOpenWc(predicate, message, { timeout: 5000, ...options });
+  return waitUntilOpenWc(predicate, message, { timeout: 10_000, ...options });
 }
 
 /** The element on the merchant page loaded in `frame`, given the sandbox attributes and `attributes`. */
