@@ -217,13 +217,15 @@ describe("the acquirer's own page, in the whole window", () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
 
   it('the buyer follows the offer, pays on the acquirer page, and is back on the shop with the outcome', async () => {
-    const { frame, element: framed } = await merchantPage({ timeout: '0.5' });
+    // `timeout` bounds the silence and the acquirer lookup alike: half a second was too short for
+    // the lookup in WebKit while another engine loaded the machine, and KTPay's page was offered.
+    const { frame, element: framed } = await merchantPage({ timeout: '2' });
     const element = await warmedUp(framed);
     const orderId = element.orderId!;
     const created = nextEvent(element, 'ktpay:created');
     void element.open();
     await created;
-    await waitUntil(() => fallbackLink(element), 'no offer of the whole window', { timeout: 4000 });
+    await waitUntil(() => fallbackLink(element), 'no offer of the whole window', { timeout: 10_000 });
     const link = fallbackLink(element)!;
     // The link's own click handler runs (it remembers the trip); its navigation (target=_top) would
     // take the test page away, so the merchant's frame is sent there instead.
