@@ -5,8 +5,30 @@ export default {
   globs: ['src/element/ktpay-checkout.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [publicApiOnly(), asPublished()],
+  plugins: [kebabAttributes(), publicApiOnly(), asPublished()],
 };
+
+/**
+ * The element names each property's attribute in kebab case (`orderId` → `order-id`, its
+ * `createProperty`), which the analyzer cannot read: it would say `orderId`. Say it here.
+ */
+function kebabAttributes() {
+  const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return {
+    name: 'kebab-attributes',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const declaration of customElementsManifest.modules.flatMap((module) => module.declarations ?? [])) {
+        if (!declaration.tagName) continue;
+        for (const attribute of declaration.attributes ?? []) {
+          if (attribute.fieldName && [attribute.fieldName, attribute.fieldName.toLowerCase()].includes(attribute.name)) attribute.name = kebab(attribute.fieldName);
+        }
+        for (const member of declaration.members ?? []) {
+          if (member.attribute && [member.name, member.name.toLowerCase()].includes(member.attribute)) member.attribute = kebab(member.name);
+        }
+      }
+    },
+  };
+}
 
 /** `#private` and `protected` members are not the element's API: leave them out of the manifest. */
 function publicApiOnly() {

@@ -17,7 +17,8 @@ export interface ProviderDetail {
 
 /** `value` with its provider attached (see ProviderDetail). */
 export function withProvider<T extends object>(value: T, provider: CheckoutProvider): T & ProviderDetail {
-  return Object.defineProperty(value, 'provider', { value: provider, enumerable: false, configurable: true }) as T & ProviderDetail;
+  // Defaults: not enumerable, not writable.
+  return Object.defineProperty(value, 'provider', { value: provider }) as T & ProviderDetail;
 }
 
 export interface KtpayOpenDetail {

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclaration, type PropertyDeclarations } from 'lit';
 import { prefetchLibsodium } from '../crypto/libsodium-module.js';
 import { emit, withProvider, type KtpayFailedDetail, type KtpayResult } from '../events.js';
 import type { Lang } from '../i18n/messages.js';
@@ -67,42 +67,52 @@ export class KtpayCheckout extends LitElement {
    * `static properties` rather than decorators: the same, in fewer bytes on the page's initial path.
    */
   static override properties: PropertyDeclarations = {
-    appId: { attribute: 'app-id' },
-    appKey: { attribute: 'app-key' },
-    testMode: { attribute: 'test-mode', type: Boolean },
-    apiUrl: { attribute: 'api-url' },
-    widgetUrl: { attribute: 'widget-url' },
-    orderId: { attribute: 'order-id' },
+    appId: {},
+    appKey: {},
+    testMode: { type: Boolean },
+    apiUrl: {},
+    widgetUrl: {},
+    orderId: {},
     amount: {},
     type: {},
-    serviceId: { attribute: 'service-id' },
-    contractValue: { attribute: 'contract-value' },
+    serviceId: {},
+    contractValue: {},
     description: {},
-    callbackBackUrl: { attribute: 'callback-back-url' },
-    callbackSuccessUrl: { attribute: 'callback-success-url' },
-    callbackFailedUrl: { attribute: 'callback-failed-url' },
-    callbackPostUrl: { attribute: 'callback-post-url' },
-    callbackForceBackUrl: { attribute: 'callback-force-back-url' },
-    callbackForceSuccessUrl: { attribute: 'callback-force-success-url' },
-    callbackForceFailedUrl: { attribute: 'callback-force-failed-url' },
-    merchantUserId: { attribute: 'merchant-user-id' },
+    callbackBackUrl: {},
+    callbackSuccessUrl: {},
+    callbackFailedUrl: {},
+    callbackPostUrl: {},
+    callbackForceBackUrl: {},
+    callbackForceSuccessUrl: {},
+    callbackForceFailedUrl: {},
+    merchantUserId: {},
     phone: {},
     email: {},
-    showCloseButton: { attribute: 'show-close-button' },
+    showCloseButton: {},
     timeout: {},
     mode: {},
-    returnParams: { attribute: 'return-params' },
+    returnParams: {},
     provider: {},
     terminal: {},
-    authUrl: { attribute: 'auth-url' },
+    authUrl: {},
     currency: {},
-    cardSave: { attribute: 'card-save', type: Boolean },
-    epayOperation: { attribute: 'epay-operation' },
-    epayScriptUrl: { attribute: 'epay-script-url' },
-    callbackFailedPostUrl: { attribute: 'callback-failed-post-url' },
+    cardSave: { type: Boolean },
+    epayOperation: {},
+    epayScriptUrl: {},
+    callbackFailedPostUrl: {},
     // Reflected, as the one attribute the styles read: set as a property (React, Vue), it still themes.
     theme: { reflect: true },
   };
+  /**
+   * Each property's attribute is its name in kebab case (`orderId` → `order-id`): said once here
+   * rather than per property (bytes on the page's initial path). The manifest's analyzer is told
+   * the same (custom-elements-manifest.config.mjs).
+   * @internal
+   */
+  static override createProperty(name: PropertyKey, options?: PropertyDeclaration): void {
+    super.createProperty(name, { attribute: String(name).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), ...options });
+  }
+
 
   /** KTPay application id, sent as the `Auth-Identifier` header. Required. */
   declare appId?: string;
@@ -177,7 +187,7 @@ export class KtpayCheckout extends LitElement {
   /** ePay: the currency, ISO 4217. Default `KZT`. */
   declare currency?: string;
   /** ePay: offer the buyer to save the card (`cardSave`). */
-  cardSave = false;
+  declare cardSave?: boolean;
   /** ePay: `pay` (default) or `p2p`, a transfer (seed 003), in `mode="redirect"`. */
   declare epayOperation?: 'pay' | 'p2p' | string;
   /** ePay: where Halyk's payment-api.js is loaded from. Default Halyk's host for `test-mode`. */
