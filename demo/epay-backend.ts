@@ -61,7 +61,8 @@ export function epayBackend(confirmed: Map<string, ConfirmedOrder>) {
       confirmed.set(result.invoiceId, {
         orderId: result.invoiceId,
         outcome: result.code === 'ok' ? 'paid' : 'failed',
-        status: result.code === 'ok' ? 'paid' : `declined (${result.reasonCode})`,
+        // KTPay's status names, so the shop shows both providers' results in the element's words.
+        status: result.code === 'ok' ? 'completed' : 'error',
         amount: result.amount,
         transactionHash: result.id,
         error: result.code === 'ok' ? null : { reasonCode: result.reasonCode, reason: result.reason ?? null },

@@ -7,7 +7,7 @@ import { createSandboxHandlers, SANDBOX_EPAY_SCRIPT_URL, SANDBOX_EPAY_TERMINAL }
 import { amountAttribute, formatTenge, FREE_DELIVERY_FROM, initialCart, MAX_QTY, newInvoiceId, newOrderId, removeLine, setQty, totals, type CartLine, type Lang } from './cart.js';
 import { askServer } from './ask-server.js';
 import { CALLBACK_PATH, EPAY_AUTH_PATH, EPAY_ORDER_PATH, EPAY_POST_LINK_PATH, ORDERS_PATH } from './shop-routes.js';
-import { TEXTS } from './texts.js';
+import { statusName, TEXTS } from './texts.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const checkout = document.querySelector('ktpay-checkout')!;
@@ -123,14 +123,14 @@ function renderOutcome(): void {
   };
   const status = $('status');
   const alert = $('alert');
-  if (outcome?.kind === 'paid') status.replaceChildren(panel('success', t.paid(outcome.orderId), t.status(outcome.status), t.waiting));
+  if (outcome?.kind === 'paid') status.replaceChildren(panel('success', t.paid(outcome.orderId), t.status(statusName(outcome.status, lang)), t.waiting));
   else if (outcome?.kind === 'cancelled') status.replaceChildren(panel('note', t.cancelled));
   else if (outcome?.kind === 'checking') status.replaceChildren(panel('note', t.checking(outcome.orderId)));
   else if (outcome?.kind === 'notPaid' || outcome?.kind === 'unconfirmed') status.replaceChildren(panel('note', t[outcome.kind]));
   else status.replaceChildren();
   // The element's message is already in its language; it goes in as text, never as markup.
   if (outcome?.kind === 'failed') {
-    alert.replaceChildren(panel('error', t.failed, outcome.message, outcome.hint ?? '', t.failedWhere(outcome.source, String(outcome.code ?? '')), t.kept));
+    alert.replaceChildren(panel('error', t.failed, outcome.message, outcome.hint ?? '', t.failedWhere(t.sources[outcome.source], String(outcome.code ?? '')), t.kept));
   } else alert.replaceChildren();
 }
 

@@ -166,7 +166,7 @@ describe('acquirer codes as they arrive', () => {
       hint: 'Для уточнения причины обратитесь по контактам, указанным на обратной стороне вашей карты.',
     });
     expect(describeError('999', 'en').message).to.equal('The bank declined the payment (code 999).');
-    expect(describeError('999', 'kk').message).to.equal('Банк төлемді қабылдамады (код 999).');
+    expect(describeError('999', 'kk').message).to.equal('Банк төлемді қабылдамады (қате коды: 999).');
     for (const lang of LANGS) expect(describeError('X7', lang).message, lang).to.contain('X7');
   });
 });
@@ -178,7 +178,7 @@ describe('API codes as they arrive', () => {
 
   it('gives an unknown API code a generic message that shows it, in each language', () => {
     expect(describeError(1234567, 'ru').message).to.equal('Сервер оплаты вернул ошибку с кодом 1234567.');
-    expect(describeError(1234567, 'kk').message).to.equal('Төлем сервері қате қайтарды (код 1234567).');
+    expect(describeError(1234567, 'kk').message).to.equal('Төлем сервері қате қайтарды (қате коды: 1234567).');
     expect(describeError(1234567, 'en').message).to.equal('The payment server returned error code 1234567.');
   });
 });
@@ -306,7 +306,7 @@ describe('describeError and ePay reason codes', () => {
     for (const code of ['474', '510', '999', '-498']) {
       expect(describeError(code, 'ru').message, code).to.equal(`Банк отклонил платёж (код ${code}).`);
       expect(describeError(code, 'en').message, code).to.equal(`The bank declined the payment (code ${code}).`);
-      expect(describeError(code, 'kk').message, code).to.equal(`Банк төлемді қабылдамады (код ${code}).`);
+      expect(describeError(code, 'kk').message, code).to.equal(`Банк төлемді қабылдамады (қате коды: ${code}).`);
     }
   });
 

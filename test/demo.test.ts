@@ -3,8 +3,9 @@ import { amountAttribute, DELIVERY, formatTenge, FREE_DELIVERY_FROM, initialCart
 import { http, HttpResponse } from 'msw';
 import { askServer } from '../demo/ask-server.js';
 import { ORDERS_PATH } from '../demo/shop-routes.js';
-import { TEXTS } from '../demo/texts.js';
 import { useNetwork } from './helpers.js';
+import { statusName, TEXTS } from '../demo/texts.js';
+import { allMessages } from '../src/i18n/all-messages.js';
 
 /** Intl separates groups and the sign with no-break spaces; compare with plain ones. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -81,4 +82,24 @@ describe('demo shop: asking the server after an unknown outcome', () => {
     expect(await askServer('D-3', { within: 300, every: 50 })).to.deep.equal({ outcome: 'unknown' });
     expect(performance.now() - started).to.be.below(2000);
   });
+});
+
+describe('the demo speaks one language at a time', () => {
+  const SOURCES = ['validation', 'network', 'crypto', 'api', 'acquirer', 'auth'] as const;
+  for (const lang of ['ru', 'kk', 'en'] as const) {
+    it(`names statuses and failure sources in ${lang}, never as raw tokens`, () => {
+      const t = TEXTS[lang];
+      for (const status of ['authorized', 'success', 'completed'] as const) {
+        const said = t.status(statusName(status, lang));
+        expect(said, status).to.contain(allMessages(lang).ui.statuses[status]);
+        expect(said, status).not.to.contain(status);
+        if (lang !== 'en') expect(said, status).not.to.match(/[a-z]/i);
+      }
+      for (const source of SOURCES) {
+        const said = t.failedWhere(t.sources[source], '05');
+        expect(said, source).not.to.contain(source);
+        if (lang !== 'en') expect(said, source).not.to.match(/[a-z]/i);
+      }
+    });
+  }
 });

@@ -75,7 +75,7 @@ test('npm run demo serves the ePay half: the server prices the cart, issues the 
   assert.deepEqual({ ...order.json, confirmedAt: undefined }, {
     orderId: invoiceId,
     outcome: 'paid',
-    status: 'paid',
+    status: 'completed',
     amount: 9900.5,
     transactionHash: postLink.id,
     error: null,

@@ -68,6 +68,6 @@ for (const { name, open } of engines()) {
     const order = await deliver(`${origin}/demo-shop/orders/${seen.invoiceId}`, undefined, { method: 'GET' });
     assert.equal(order.json.outcome, 'paid');
     assert.equal(order.json.amount, 13500.5);
-    assert.match(seen.confirmed, /^paid: paid, 13/);
+    assert.match(seen.confirmed, /^paid: completed, 13/);
   });
 }
