@@ -9,6 +9,7 @@ const books = (lang: Lang, forms: Partial<Record<Intl.LDMLPluralRule, string>> &
 const ru = {
   tagline: 'Казахская литература с доставкой по Алматы',
   sandbox: 'Песочница: без реальных денег',
+  provider: 'Платёжный сервис',
   cart: 'Корзина',
   summary: 'Ваш заказ',
   each: (price: string) => `${price} за шт.`,
@@ -60,6 +61,7 @@ export const TEXTS: Record<Lang, Texts> = {
   kk: {
     tagline: 'Қазақ әдебиеті, Алматы бойынша жеткізу',
     sandbox: 'Тест режимі: нақты ақшасыз',
+    provider: 'Төлем қызметі',
     cart: 'Себет',
     summary: 'Тапсырысыңыз',
     each: (price: string) => `${price} / дана`,
@@ -98,6 +100,7 @@ export const TEXTS: Record<Lang, Texts> = {
   en: {
     tagline: 'Kazakh literature, delivered across Almaty',
     sandbox: 'Test mode: no real money',
+    provider: 'Payment service',
     cart: 'Cart',
     summary: 'Your order',
     each: (price: string) => `${price} each`,
