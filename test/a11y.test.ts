@@ -7,7 +7,7 @@ import { loadSodium } from '../src/crypto/sodium.js';
 import type { KtpayCheckout } from '../src/ktpay-checkout.js';
 import { API, AXE_STATES, closeButton, declined, loading, networkFailed, paying, spinnerAndFrame, stalledApi, statusRegion, succeeded } from './a11y-states.js';
 import { focusPage, press } from './commands.js';
-import { dialogOf, frameOf, mountCheckout, nextEvent, payButton, payOnSandbox, shadow, useNetwork, waitUntil } from './helpers.js';
+import { dialogOf, frameOf, mountCheckout, nextEvent, pageShown, payButton, payOnSandbox, shadow, useNetwork, waitUntil } from './helpers.js';
 
 // ---- where focus is ------------------------------------------------------------------------
 
@@ -246,6 +246,9 @@ describe('accessibility: the live region', () => {
     const region = listen(element);
     const success = nextEvent(element, 'ktpay:success');
     void element.open();
+    // As a buyer: once the page is shown. Its card form can be there before the frame's load event
+    // (WebKit at load), and paying then would end the attempt before «opening» was ever reached.
+    await pageShown(element);
     await payOnSandbox(element);
     await success;
     await element.updateComplete;
