@@ -32,7 +32,7 @@ import { describeFailure } from './describe-failure.js';
 import { FailureError, isRetryable, type Failure } from '../core/failure.js';
 import { listenToFrame } from './frame-channel.js';
 import { isPaid, markPaid } from './paid-orders.js';
-import { merchantKey, readCheckoutParams } from './providers.js';
+import { merchantKey, readCheckoutParams, type CheckoutParams } from './providers.js';
 import { navigateTo, redirectFor } from './redirects.js';
 import { rememberTrip, takeReturnedTrip } from './return-trip.js';
 
@@ -310,11 +310,7 @@ export class CheckoutController implements ReactiveController {
     const nonce = randomHex(8);
     const own = ownCallbackUrls(location.href, nonce, returnParams);
     const callbacks = callbacksToSend(payment.callbacks, own, nonce);
-    const base = { payment, mode, own, nonce, callbacks };
-    this.#attempt =
-      parsed.provider === 'epay'
-        ? { ...base, provider: 'epay', connection: parsed.connection }
-        : { ...base, provider: 'ktpay', connection: parsed.connection, requestJson: JSON.stringify(toKtpayRequest(payment, own, nonce)) };
+    this.#attempt = attemptOf(parsed, { payment, mode, own, nonce, callbacks }, () => JSON.stringify(toKtpayRequest(payment, own, nonce)));
     await this.#send(opened);
   }
 
@@ -502,17 +498,17 @@ export class CheckoutController implements ReactiveController {
     const success = parseHttpUrl(trip.successUrl);
     const failed = parseHttpUrl(trip.failedUrl);
     if (!success || !failed) return;
-    const base = {
-      payment: { ...payment, amount: trip.amount },
-      mode,
-      own: { success, failed },
-      nonce: trip.nonce,
-      callbacks: callbacksToSend(payment.callbacks, { success, failed }, trip.nonce),
-    };
-    const attempt: Attempt =
-      parsed.provider === 'epay'
-        ? { ...base, provider: 'epay', connection: parsed.connection }
-        : { ...base, provider: 'ktpay', connection: parsed.connection, requestJson: '' };
+    const attempt = attemptOf(
+      parsed,
+      {
+        payment: { ...payment, amount: trip.amount },
+        mode,
+        own: { success, failed },
+        nonce: trip.nonce,
+        callbacks: callbacksToSend(payment.callbacks, { success, failed }, trip.nonce),
+      },
+      () => '', // nothing is sent again: the trip only reads its outcome
+    );
     // The address KTPay sent the buyer to is read like the page's callback URL string.
     const outcome = outcomeOf({ kind: 'navigate', url: returnedTo }, outcomeContext(attempt));
     if (outcome.kind !== 'success' && outcome.kind !== 'failed') return;
@@ -619,6 +615,13 @@ export class CheckoutController implements ReactiveController {
     this.orderId = '';
     this.#enter('idle');
   }
+}
+
+/** The attempt for the chosen provider: KTPay's also carries the JSON it seals (`requestJson`). */
+function attemptOf(parsed: Extract<CheckoutParams, { ok: true }>, base: AttemptBase, requestJson: () => string): Attempt {
+  return parsed.provider === 'epay'
+    ? { ...base, provider: 'epay', connection: parsed.connection }
+    : { ...base, provider: 'ktpay', connection: parsed.connection, requestJson: requestJson() };
 }
 
 function outcomeContext({ payment, own, callbacks }: Attempt): OutcomeContext {

@@ -1,3 +1,5 @@
+import { parseHttpUrl } from '../params/url.js';
+
 /**
  * Halyk ePay's hosts (seed 003 for the token and the script; public integrations for the rest:
  * ../shared/EPAY.md). `test-mode` picks the column; each can be overridden where it is used.
@@ -31,9 +33,5 @@ export interface EpayEndpointAttributes {
 
 /** Halyk's script origin (its form is beside it), for a connection hint when the buyer shows intent. */
 export function epayScriptOrigin({ testMode, epayScriptUrl }: EpayEndpointAttributes, base: string): string | undefined {
-  try {
-    return new URL(epayScriptUrl || epayEndpoints(testMode === true).script, base).origin;
-  } catch {
-    return undefined;
-  }
+  return parseHttpUrl(epayScriptUrl || epayEndpoints(testMode === true).script, base)?.origin;
 }

@@ -1,7 +1,6 @@
 import { FailureError, type Failure } from '../core/failure.js';
 import { fetchText } from '../core/fetch-text.js';
 import { parseHttpUrl } from '../params/url.js';
-import { deadline } from '../util/deadline.js';
 import { isObject } from '../util/is-object.js';
 import { transactionResource, type KtpayEndpoints } from './endpoints.js';
 
@@ -146,20 +145,15 @@ export interface AcquirerPageOptions {
  */
 export async function fetchAcquirerPage(options: AcquirerPageOptions): Promise<URL | undefined> {
   const { endpoints, appId, transactionHash, timeoutMs, signal } = options;
-  const timedOut = new AbortController();
-  const lookup = async () => {
-    const response = await fetch(transactionResource(endpoints.api, transactionHash, 'acquirer-options'), {
-      headers: { 'Auth-Identifier': appId },
-      signal: AbortSignal.any([signal, timedOut.signal]),
-      credentials: 'omit',
-      cache: 'no-store',
-    });
-    if (!response.ok) return undefined;
-    const answer = readEnvelope(JSON.parse(await response.text()));
-    return 'data' in answer ? parseHttpUrl(answer.data.payment_page) : undefined;
-  };
   try {
-    const url = await deadline(lookup(), timeoutMs, () => (timedOut.abort(), new Error('timeout')), signal);
+    const { status, text } = await fetchText(
+      transactionResource(endpoints.api, transactionHash, 'acquirer-options'),
+      { headers: { 'Auth-Identifier': appId }, credentials: 'omit' },
+      { timeoutMs, signal },
+    );
+    if (status < 200 || status > 299) return undefined;
+    const answer = readEnvelope(JSON.parse(text));
+    const url = 'data' in answer ? parseHttpUrl(answer.data.payment_page) : undefined;
     return url && !(url.protocol === 'http:' && endpoints.api.protocol === 'https:') ? url : undefined;
   } catch {
     return undefined;

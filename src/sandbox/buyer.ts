@@ -19,11 +19,7 @@ export interface SandboxCard {
  * `contentDocument`), once its card form shows. For tests, stories and demos.
  */
 export function payOnSandboxPage(page: Document, card: SandboxCard = {}): void {
-  const enter = (id: string, value: string) => {
-    const input = page.getElementById(id) as HTMLInputElement | HTMLSelectElement;
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  };
+  const enter = (id: string, value: string) => enterField(page, id, value);
   if (card.protocol) enter('protocol', card.protocol);
   enter('cc-number', card.pan ?? '4111 1111 1111 1111');
   enter('cc-exp', '12/24');
@@ -34,4 +30,11 @@ export function payOnSandboxPage(page: Document, card: SandboxCard = {}): void {
   if (secure.hidden) return;
   enter('password', card.password ?? TEST_3DS_PASSWORD);
   secure.requestSubmit();
+}
+
+/** Types `value` into the field `id` of `page`, as a buyer's typing leaves it (an `input` event). */
+export function enterField(page: Document, id: string, value: string): void {
+  const input = page.getElementById(id) as HTMLInputElement | HTMLSelectElement;
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
 }

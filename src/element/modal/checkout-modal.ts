@@ -125,15 +125,11 @@ export class CheckoutModal implements ReactiveController {
   }
 
   #closed(restoreFocus: boolean): void {
-    if (this.#asideFromShown) {
-      // Ended while Halyk's overlay had the buyer (Escape, removal): give focus back all the same.
-      this.#asideFromShown = false;
-      this.#shown = true;
-      lockPageScroll();
-    }
-    if (!this.#shown) return;
+    // Ended while Halyk's overlay had the buyer (Escape, removal): focus goes back all the same.
+    if (!this.#shown && !this.#asideFromShown) return;
+    if (this.#shown) unlockPageScroll(); // stepping aside already unlocked it
     this.#shown = false;
-    unlockPageScroll();
+    this.#asideFromShown = false;
     if (!restoreFocus) return;
     const target = this.#returnFocus?.isConnected ? this.#returnFocus : this.host.renderRoot.querySelector('button');
     target?.focus();

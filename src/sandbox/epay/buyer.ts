@@ -1,3 +1,4 @@
+import { enterField } from '../buyer.js';
 import { TEST_3DS_PASSWORD, TEST_CVV } from '../cards.js';
 
 /** What a buyer enters on the ePay sandbox form; by default a test card that pays. */
@@ -18,11 +19,7 @@ export interface EpaySandboxCard {
  * overlay frame's `contentDocument`, or the window's own), once its card form shows.
  */
 export async function payOnEpayForm(form: Document, card: EpaySandboxCard = {}): Promise<void> {
-  const enter = (id: string, value: string) => {
-    const input = form.getElementById(id) as HTMLInputElement;
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  };
+  const enter = (id: string, value: string) => enterField(form, id, value);
   enter('cc-number', card.pan ?? '4111 1111 1111 1111');
   enter('cc-exp', '12/29');
   enter('cc-csc', card.cvv ?? TEST_CVV);
