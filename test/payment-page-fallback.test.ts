@@ -42,7 +42,7 @@ describe('a payment page that never shows', () => {
     const { transactionHash } = (await created).detail;
     await element.updateComplete;
     expect(fallbackLink(element), 'not before the wait is over').to.equal(null);
-    await waitUntil(() => fallbackLink(element), 'no fallback link', { timeout: 3000 });
+    await waitUntil(() => fallbackLink(element), 'no fallback link', { timeout: 5000 });
     // KTPay was asked, for this transaction, as the element's application.
     expect(lookups.map((r) => new URL(r.url).pathname)).to.deep.equal([`${SANDBOX_API_URL}/${transactionHash}/acquirer-options`]);
     expect(lookups[0]!.headers.get('Auth-Identifier')).to.equal(SANDBOX_APP_ID);
@@ -75,11 +75,11 @@ describe('a payment page that never shows', () => {
   ] as const) {
     it(`${name}: the link offers KTPay's page instead`, async () => {
       await useNetwork({}, http.get(`*${SANDBOX_API_URL}/:hash/acquirer-options`, answer));
-      const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '0.5' }));
+      const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '1' }));
       const created = nextEvent(element, 'ktpay:created');
       void element.open();
       const { paymentUrl } = (await created).detail;
-      await waitUntil(() => fallbackLink(element), 'no fallback link', { timeout: 3000 });
+      await waitUntil(() => fallbackLink(element), 'no fallback link', { timeout: 5000 });
       expect(fallbackLink(element)!.href).to.equal(paymentUrl);
       element.close();
     });
@@ -118,18 +118,18 @@ describe('a payment page that never shows', () => {
 
   it("KTPay's published page sends no sign of life, so the offer shows under it after the wait", async () => {
     await useNetwork({ pageProtocol: 'published' });
-    const element = await warmedUp(await mountCheckout({ timeout: '0.5' }));
+    const element = await warmedUp(await mountCheckout({ timeout: '1' }));
     void element.open();
     await sandboxPage(element);
-    await waitUntil(() => fallbackLink(element), 'no fallback link', { timeout: 3000 });
+    await waitUntil(() => fallbackLink(element), 'no fallback link', { timeout: 5000 });
     expect(frameOf(element), 'the frame stays: the offer is only an offer').to.exist;
     element.close();
   });
 
   it('the link is in the buyer’s language', async () => {
-    const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '0.3', lang: 'kk' }));
+    const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '1', lang: 'kk' }));
     void element.open();
-    await waitUntil(() => fallbackLink(element), 'no fallback link', { timeout: 3000 });
+    await waitUntil(() => fallbackLink(element), 'no fallback link', { timeout: 5000 });
     expect(fallbackLink(element)!.textContent!.trim()).to.equal((await modalMessages.load('kk')).ui.fallback.link);
     element.close();
   });
