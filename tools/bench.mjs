@@ -1,31 +1,62 @@
 #!/usr/bin/env node
 // `npm run bench`: what <ktpay-checkout> costs a page, measured on the built script-tag bundle
-// (dist/ktpay-checkout.js) in headless Chromium on a local server. Prints a table and writes it as
+// (dist/ktpay-checkout.js) in headless Chromium on a local server. Prints tables and writes them as
 // JSON (dist/bench.json, or --json FILE). Figures only: it asserts nothing about time.
 //
-//   node tools/bench.mjs [--runs 7] [--cpu 1] [--latency 0] [--json FILE]
+//   node tools/bench.mjs [--profile desktop|phone|both] [--runs 7] [--cpu N] [--latency 0]
+//                        [--preload visible|intent|none] [--json FILE]
 //
-// --cpu N slows the CPU N times (Chromium's throttling; 4 is a mid-range phone); --latency MS
-// delays the stand-in API's answer. Run `npm run build` first (`npm run bench` does).
+// --profile phone emulates what Lighthouse calls a mobile device: the CPU 4× slower, every request
+// (chunks and a worker's included) 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, a 412×823
+// touch screen; desktop (the default) throttles nothing; both runs desktop, then phone. --cpu N
+// overrides the profile's CPU slowdown; --latency MS delays the stand-in API's answer (on top of
+// the network's round trip); --preload sets the elements' `preload` attribute (absent: none).
+// Run `npm run build` first (`npm run bench` does).
 import { createServer } from 'node:http';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { buildApp, initialPath, kB, reachable, sizeOf, sizeOfAll } from './bundle-graph.mjs';
 
 const { values: args } = parseArgs({
   options: {
+    profile: { type: 'string', default: 'desktop' },
     runs: { type: 'string', default: '7' },
-    cpu: { type: 'string', default: '1' },
+    cpu: { type: 'string' },
     latency: { type: 'string', default: '0' },
+    preload: { type: 'string' },
     json: { type: 'string', default: 'dist/bench.json' },
   },
 });
+
+/**
+ * The machines the page runs on. phone is Lighthouse's mobile emulation: its screen (a Moto G
+ * Power) and its throttling (4× CPU, "slow 4G"), applied by Chromium itself over CDP.
+ */
+const PROFILES = {
+  desktop: { cpu: 1, context: { viewport: { width: 1280, height: 720 } } },
+  phone: {
+    cpu: 4,
+    network: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
+    context: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true },
+  },
+};
+const PROFILE_NAMES = args.profile === 'both' ? ['desktop', 'phone'] : [args.profile];
+if (!PROFILE_NAMES.every((name) => PROFILES[name])) {
+  console.error(`--profile ${args.profile}: desktop, phone or both.`);
+  process.exit(1);
+}
+if (args.preload !== undefined && !/^[\w-]+$/.test(args.preload)) {
+  console.error(`--preload ${args.preload}: a word such as visible, intent or none.`);
+  process.exit(1);
+}
 const RUNS = Number(args.runs);
-const CPU_SLOWDOWN = Number(args.cpu);
 const API_LATENCY_MS = Number(args.latency);
+/** How long the page stays idle on screen, button visible, before the "idle" tap. */
+const IDLE_MS = 6000;
 const DIST = resolve('dist');
 const ENTRY = 'ktpay-checkout.js';
 if (!existsSync(join(DIST, ENTRY))) {
@@ -33,7 +64,7 @@ if (!existsSync(join(DIST, ENTRY))) {
   process.exit(1);
 }
 
-// ---- the local site: the bundle, a merchant page with N buttons, a stand-in API and payment page
+// ---- the local site: the bundle, a merchant page with N buttons, a peer's page, a stand-in API and payment page
 
 const APP_KEY = 'bXaEMUkum1Lw+Y4LBpzjThulVr655X3zNSjlJ71A/04='; // the sandbox's public key
 const TYPES = { '.js': 'text/javascript', '.map': 'application/json', '.html': 'text/html; charset=utf-8' };
@@ -49,19 +80,47 @@ const LIT_BASELINE = (
   )
 ).find((chunk) => chunk.isEntry).code;
 
-function merchantPage(origin, count, lang, entry = `/dist/${ENTRY}`) {
-  const buttons = Array.from(
-    { length: count },
-    (_, i) => `<ktpay-checkout app-id="bench" app-key="${APP_KEY}" api-url="${origin}/api" widget-url="${origin}"
-      order-id="bench-${i}" amount="1500"></ktpay-checkout>`,
-  ).join('\n');
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>bench</title>
+/**
+ * The peer: a page as the published KTPay client has it, libsodium-wrappers loaded with the page
+ * and the order sealed on the tap (a tap before libsodium is ready waits for it, as the client
+ * does), then the payment page in a frame. The order is the element's, in size and fields.
+ */
+const PEER_APP = (
+  await buildApp(`import sodium from 'libsodium-wrappers';
+const button = Object.assign(document.createElement('button'), { id: 'pay', textContent: 'Оплатить' });
+button.addEventListener('click', async () => {
+  await sodium.ready;
+  const nonce = crypto.randomUUID().replaceAll('-', '').slice(0, 16);
+  const own = (outcome) => location.origin + location.pathname + '?ktpay-checkout=' + outcome + '.' + nonce;
+  const order = { order: { order_id: 'bench-0', amount: 1500, type: 'ecom', callback_success_url: own('success'), callback_failed_url: own('failed') } };
+  const key = sodium.from_base64(${JSON.stringify(APP_KEY)}, sodium.base64_variants.ORIGINAL);
+  const body = sodium.to_base64(sodium.crypto_box_seal(sodium.from_string(JSON.stringify(order)), key), sodium.base64_variants.ORIGINAL);
+  const response = await fetch('/api', { method: 'POST', headers: { 'Auth-Identifier': 'bench', 'Content-Type': 'text/plain' }, body, cache: 'no-store', credentials: 'omit' });
+  const frame = Object.assign(document.createElement('iframe'), { src: (await response.json()).payload.url });
+  frame.addEventListener('load', () => (bench.frameLoaded = true));
+  document.body.append(frame);
+});
+document.body.append(button);
+bench.rendered = { sinceNavigation: performance.now() };
+await sodium.ready;
+bench.ready = performance.now();
+`)
+).find((chunk) => chunk.isEntry).code;
+
+/**
+ * Recorded from the page's start: long tasks, the first touch and click on the pay button, and
+ * when the payment page shows (the first animation frame once `shown` holds). `button` finds the
+ * pay button, for the bench to tap.
+ */
+const recorder = ({ button, shown }) => `<meta name="viewport" content="width=device-width, initial-scale=1">
 <script>
-  // Recorded from the start: long tasks, the first click, and when the payment page shows.
-  window.bench = { longTasks: [] };
+  window.bench = { longTasks: [], payButton: () => ${button} };
   new PerformanceObserver((list) => {
     for (const task of list.getEntries()) bench.longTasks.push({ start: task.startTime, duration: task.duration });
   }).observe({ type: 'longtask', buffered: true });
+  addEventListener('touchstart', (event) => {
+    if (bench.touch === undefined && event.target.id !== 'bare') bench.touch = event.timeStamp;
+  }, { capture: true, passive: true });
   addEventListener('click', (event) => {
     if (bench.click !== undefined || event.target.id === 'bare') return;
     bench.click = event.timeStamp;
@@ -70,21 +129,43 @@ function merchantPage(origin, count, lang, entry = `/dist/${ENTRY}`) {
     const watch = (now) => {
       bench.longestFrame = Math.max(bench.longestFrame, now - last);
       last = now;
-      const element = document.querySelector('ktpay-checkout');
-      if (element.shadowRoot.querySelector('iframe[part~="payment-frame"]:not(.pending)')) bench.shown = performance.now();
+      if (${shown}) bench.shown = performance.now();
       else requestAnimationFrame(watch);
     };
     requestAnimationFrame(watch);
   }, true);
-</script></head><body>
+</script>`;
+
+function merchantPage(origin, count, lang, entry = `/dist/${ENTRY}`) {
+  const preload = args.preload === undefined ? '' : ` preload="${args.preload}"`;
+  const buttons = Array.from(
+    { length: count },
+    (_, i) => `<ktpay-checkout app-id="bench" app-key="${APP_KEY}" api-url="${origin}/api" widget-url="${origin}"
+      order-id="bench-${i}" amount="1500"${preload}></ktpay-checkout>`,
+  ).join('\n');
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>bench</title>
+${recorder({
+  button: "document.querySelector('ktpay-checkout').shadowRoot.querySelector('button')",
+  shown: `document.querySelector('ktpay-checkout').shadowRoot.querySelector('iframe[part~="payment-frame"]:not(.pending)')`,
+})}</head><body>
 <button id="bare">bare fetch</button>
 <script>
-  // The baseline: a plain button whose click does the same request and nothing else.
-  document.getElementById('bare').addEventListener('click', (event) => {
+  // The baseline: a plain button whose click does the same request and, when asked, shows the
+  // payment page it names in a frame, and nothing else.
+  document.getElementById('bare').addEventListener('click', async (event) => {
     bench.bareClick = event.timeStamp;
-    fetch('/api?bare', { method: 'POST', headers: { 'Auth-Identifier': 'bench', 'Content-Type': 'text/plain' }, body: 'x', cache: 'no-store', credentials: 'omit' })
-      .then((response) => response.text())
-      .then(() => (bench.bareDone = true));
+    const response = await fetch('/api?bare', { method: 'POST', headers: { 'Auth-Identifier': 'bench', 'Content-Type': 'text/plain' }, body: 'x', cache: 'no-store', credentials: 'omit' });
+    const { payload } = await response.json();
+    if (bench.bareFrame) {
+      const frame = Object.assign(document.createElement('iframe'), { src: payload.url + '&bare' });
+      const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      document.body.append(frame);
+      await loaded;
+      await new Promise(requestAnimationFrame);
+      bench.bareShown = performance.now();
+      frame.remove();
+    }
+    bench.bareDone = true;
   });
 </script>
 ${buttons}
@@ -100,18 +181,58 @@ ${buttons}
 </script></body></html>`;
 }
 
+const PEER_PAGE = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>peer</title>
+${recorder({ button: "document.getElementById('pay')", shown: 'bench.frameLoaded' })}</head><body>
+<script type="module" src="/peer.js"></script></body></html>`;
+
 const PAYMENT_PAGE = '<!doctype html><meta charset="utf-8"><title>payment page</title><p>Card form</p>';
+
+/**
+ * Bodies compressed as a CDN serves them, so the bytes counted and the throttled times are what a
+ * buyer's phone receives: brotli where asked (Chromium asks even over http to 127.0.0.1), else
+ * gzip; small bodies as they are. Scripts are compressed ahead of time at brotli's best, as
+ * precompressed assets are, so no request waits for a compressor; a page's HTML on the fly.
+ */
+const encode = (encoding, body, quality = 5) =>
+  encoding === 'br' ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: quality } }) : gzipSync(body);
+const SCRIPTS = new Map(
+  [
+    ...readdirSync(DIST)
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => [`/dist/${file}`, readFileSync(join(DIST, file))]),
+    ['/peer.js', Buffer.from(PEER_APP)],
+    ['/lit-baseline.js', Buffer.from(LIT_BASELINE)],
+  ].map(([path, body]) => [path, { body, br: encode('br', body, 11) }]),
+);
+function send(req, res, { type, body, br }) {
+  const accepted = String(req.headers['accept-encoding'] ?? '');
+  const encoding = body.length < 1000 ? undefined : ['br', 'gzip'].find((name) => accepted.includes(name));
+  const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache' };
+  if (encoding) headers['Content-Encoding'] = encoding;
+  res.writeHead(200, headers).end(encoding === 'br' && br ? br : encoding ? encode(encoding, body) : body);
+}
+
+/**
+ * What the server sent (status line, headers and body, as sent) per request, by when the request
+ * arrived. Counted here rather than in the browser: a dedicated worker's requests appear in no
+ * page's CDP Network events, and Playwright gives the size of a worker's own script as 0.
+ */
+const traffic = [];
 
 const server = createServer((req, res) => {
   const url = new URL(req.url, 'http://localhost');
   const origin = `http://${req.headers.host}`;
+  const arrived = performance.now();
+  const sentBefore = req.socket.bytesWritten;
+  res.on('finish', () => traffic.push({ at: arrived, bare: url.search.includes('bare'), bytes: req.socket.bytesWritten - sentBefore }));
   if (url.pathname === '/page') {
-    res.writeHead(200, { 'Content-Type': TYPES['.html'] });
     const entry = url.searchParams.get('baseline') ? '/lit-baseline.js' : undefined;
-    res.end(merchantPage(origin, Number(url.searchParams.get('n') ?? 1), url.searchParams.get('lang') ?? 'ru', entry));
-  } else if (url.pathname === '/lit-baseline.js') {
-    res.writeHead(200, { 'Content-Type': TYPES['.js'], 'Cache-Control': 'no-cache' });
-    res.end(LIT_BASELINE);
+    const body = merchantPage(origin, Number(url.searchParams.get('n') ?? 1), url.searchParams.get('lang') ?? 'ru', entry);
+    send(req, res, { type: TYPES['.html'], body: Buffer.from(body) });
+  } else if (url.pathname === '/peer') {
+    send(req, res, { type: TYPES['.html'], body: Buffer.from(PEER_PAGE) });
+  } else if (url.pathname === '/lit-baseline.js' || url.pathname === '/peer.js') {
+    send(req, res, { type: TYPES['.js'], ...SCRIPTS.get(url.pathname) });
   } else if (url.pathname === '/api') {
     req.resume();
     req.on('end', () =>
@@ -121,13 +242,13 @@ const server = createServer((req, res) => {
       }, API_LATENCY_MS),
     );
   } else if (url.pathname === '/payment-card') {
-    res.writeHead(200, { 'Content-Type': TYPES['.html'] });
+    res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store' });
     res.end(PAYMENT_PAGE);
   } else if (url.pathname.startsWith('/dist/') && !url.pathname.includes('..')) {
     const file = join(DIST, url.pathname.slice('/dist/'.length));
     if (!existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
-    res.end(readFileSync(file));
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    send(req, res, { type, body: readFileSync(file), ...SCRIPTS.get(url.pathname) });
   } else {
     res.writeHead(404).end();
   }
@@ -142,22 +263,33 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 
-/** A fresh page in a fresh context (an empty cache), with the CPU slowed as asked. */
-async function freshPage() {
-  const context = await browser.newContext();
+/** The profile's settings, --cpu overriding its CPU slowdown. */
+const settingsOf = (name) => ({ name, ...PROFILES[name], cpu: args.cpu === undefined ? PROFILES[name].cpu : Number(args.cpu) });
+
+/** A fresh page in a fresh context (an empty cache) on the profile's machine. */
+async function freshPage(profile) {
+  const context = await browser.newContext(profile.context);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  if (CPU_SLOWDOWN > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  if (profile.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  // The page's conditions also hold for its dedicated workers' requests (the worker's script, its
+  // imports and fetches): checked on Chromium 156 with a module worker fetching 200 kB, 60 ms
+  // without them and 1160 ms with them, as the same fetch on the page. So nothing per worker.
+  if (profile.network) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', profile.network);
+  }
   const downloaded = [];
   page.on('response', (response) => {
     const path = new URL(response.url()).pathname;
     if (path.startsWith('/dist/')) downloaded.push(path.slice('/dist/'.length));
   });
+  traffic.length = 0; // one page at a time: what the server sends from now on is this page's
   return { page, cdp, downloaded, close: () => context.close() };
 }
 
-async function open(n, lang = 'ru', baseline = false) {
-  const session = await freshPage();
+async function open(profile, n, lang = 'ru', baseline = false) {
+  const session = await freshPage(profile);
   await session.page.goto(`${ORIGIN}/page?n=${n}&lang=${lang}${baseline ? '&baseline=1' : ''}`);
   session.rendered = await session.page.waitForFunction(() => window.bench.rendered, null, { polling: 5 }).then((h) => h.jsonValue());
   return session;
@@ -206,50 +338,157 @@ async function heapBytes(cdp) {
   return (await cdp.send('Runtime.getHeapUsage')).usedSize;
 }
 
+/** A buyer's tap at the middle of `box`: a touch on a touch screen, else the mouse moving onto it and clicking. */
+async function tap(page, profile, box) {
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await (profile.context.hasTouch ? page.touchscreen.tap(x, y) : page.mouse.click(x, y));
+}
+
+const bytesSent = (from, to, bare = false) =>
+  traffic.filter((entry) => entry.at >= from && entry.at < to && entry.bare === bare).reduce((sum, entry) => sum + entry.bytes, 0);
+
+/** The plain button tapped twice (the first request pays for its connection), the second timed, up to its payment page shown. */
+async function bareTaps(page, profile) {
+  await page.evaluate(() => (window.bench.bareFrame = true));
+  let figures;
+  for (let i = 0; i < 2; i++) {
+    await page.evaluate(() => (window.bench.bareDone = false));
+    const from = performance.now();
+    await tap(page, profile, await page.locator('#bare').boundingBox());
+    await page.waitForFunction(() => window.bench.bareDone, null, { polling: 10, timeout: 60_000 });
+    const to = performance.now();
+    figures = await page.evaluate(() => {
+      const { bareClick, bareShown } = window.bench;
+      const bare = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api?bare')).at(-1);
+      return { toRequest: bare.startTime - bareClick, toAnswer: bare.responseEnd - bareClick, toShown: bareShown - bareClick };
+    });
+    figures.bytesAfter = bytesSent(from, to, true);
+  }
+  return figures;
+}
+
+/**
+ * One tap on the pay button of a fresh page (`/page`: the element, `/peer`: the peer), until the
+ * payment page shows. `idle`: the page loads, its network settles, it stays 6 s on screen with the
+ * button visible, then the tap (the plain button is timed first, when `bare`); otherwise the tap
+ * comes as soon as the button has rendered.
+ */
+async function tapToPage(profile, path, { idle: settle, bare }) {
+  const session = await freshPage(profile);
+  const { page } = session;
+  const start = performance.now();
+  await page.goto(ORIGIN + path, { waitUntil: 'commit' });
+  const buttonBox = () =>
+    page
+      .waitForFunction(() => window.bench?.rendered && bench.payButton().getBoundingClientRect().toJSON(), null, { polling: 5, timeout: 60_000 })
+      .then((handle) => handle.jsonValue());
+  let box = await buttonBox();
+  let bareFigures;
+  if (settle) {
+    await page.waitForLoadState('networkidle');
+    if (bare) bareFigures = await bareTaps(page, profile);
+    await page.evaluate(() => bench.payButton().scrollIntoView({ block: 'nearest' }));
+    await page.waitForTimeout(IDLE_MS);
+    box = await buttonBox();
+  }
+  const tapped = performance.now();
+  await tap(page, profile, box);
+  await page.waitForFunction(() => window.bench.shown, null, { polling: 10, timeout: 60_000 });
+  const shown = performance.now();
+  const figures = await page.evaluate(() => {
+    const { click, touch, shown, ready, longTasks } = window.bench;
+    const api = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api') && e.startTime >= click);
+    if (!api) return undefined;
+    const tasks = longTasks.filter((task) => task.start <= shown); // from the page's start
+    return {
+      toRequest: api.startTime - click,
+      toAnswer: api.responseEnd - click,
+      toShown: shown - click,
+      touchToClick: touch === undefined ? undefined : click - touch,
+      readyAfterTap: ready === undefined ? undefined : ready - click,
+      longestTask: Math.max(0, ...tasks.map((task) => task.duration)),
+      longTasksSinceTap: tasks.map((task) => ({ ...task, start: task.start - click })),
+    };
+  });
+  await session.close();
+  if (!figures) throw new Error(`${path}: no request to /api in the page's Resource Timing (was it sent from a worker?)`);
+  return { ...figures, bytesBefore: bytesSent(start, tapped), bytesAfter: bytesSent(tapped, shown), bare: bareFigures };
+}
+
 // ---- the runs
 
-const samples = {};
-const record = (name, value) => (samples[name] ??= []).push(value);
+const profiles = PROFILE_NAMES.map(settingsOf);
 const beforeTouch = {};
+/** The taps each run takes: the element's page and the peer's, each idle and just loaded. */
+const TAPS = [
+  ['element.idle', '/page', { idle: true, bare: true }],
+  ['element.loaded', '/page', { idle: false }],
+  ['peer.idle', '/peer', { idle: true }],
+  ['peer.loaded', '/peer', { idle: false }],
+];
 
-for (let run = 0; run < RUNS; run++) {
-  for (const warm of [false, true]) {
-    const session = await open(1);
-    if (!warm) {
-      record('render1', session.rendered.sinceImport);
-      record('render1.fetched', session.rendered.sinceFetched);
-      await idle(session.page);
-      beforeTouch.ru ??= [...new Set(session.downloaded)];
+for (const profile of profiles) {
+  const samples = (profile.samples = {});
+  const longTasks = (profile.longTasksSinceTap = {});
+  const record = (name, value) => (samples[name] ??= []).push(value);
+  for (let run = 0; run < RUNS; run++) {
+    const taps = {};
+    for (const [name, path, options] of TAPS) {
+      const figures = (taps[name] = await tapToPage(profile, path, options));
+      for (const key of ['toRequest', 'toAnswer', 'toShown', 'touchToClick', 'readyAfterTap', 'longestTask', 'bytesBefore', 'bytesAfter']) {
+        if (figures[key] !== undefined) record(`${name}.${key}`, figures[key]);
+      }
+      (longTasks[name] ??= []).push(figures.longTasksSinceTap);
+      for (const [key, value] of Object.entries(figures.bare ?? {})) record(`bare.${key}`, value);
     }
-    const figures = await clickToPage(session.page, { warm });
-    const kind = warm ? 'warm' : 'cold';
-    record(`${kind}.toRequest`, figures.toRequest);
-    record(`${kind}.toAnswer`, figures.toAnswer);
-    record(`${kind}.bareToRequest`, figures.bareToRequest);
-    record(`${kind}.bareToAnswer`, figures.bareToAnswer);
-    record(`${kind}.ratio`, figures.toAnswer / figures.bareToAnswer);
-    record(`${kind}.overhead`, figures.toAnswer - figures.bareToAnswer);
-    record(`${kind}.toPageShown`, figures.toPageShown);
-    record(`${kind}.longestTask`, figures.longestTask);
-    record(`${kind}.longestFrame`, figures.longestFrame);
-    await session.close();
+    // Within the run: the element against the peer and the bare fetch timed in the same minute.
+    for (const scenario of ['idle', 'loaded']) {
+      for (const key of ['toRequest', 'toShown']) {
+        const element = taps[`element.${scenario}`][key];
+        record(`ratio.peer.${scenario}.${key}`, element / taps[`peer.${scenario}`][key]);
+        record(`ratio.bare.${scenario}.${key}`, element / taps['element.idle'].bare[key]);
+      }
+    }
+
+    for (const warm of [false, true]) {
+      const session = await open(profile, 1);
+      if (!warm) {
+        record('render1', session.rendered.sinceImport);
+        record('render1.fetched', session.rendered.sinceFetched);
+        await idle(session.page);
+        beforeTouch.ru ??= [...new Set(session.downloaded)];
+      }
+      const figures = await clickToPage(session.page, { warm });
+      const kind = warm ? 'warm' : 'cold';
+      record(`${kind}.toRequest`, figures.toRequest);
+      record(`${kind}.toAnswer`, figures.toAnswer);
+      record(`${kind}.bareToRequest`, figures.bareToRequest);
+      record(`${kind}.bareToAnswer`, figures.bareToAnswer);
+      record(`${kind}.ratio`, figures.toAnswer / figures.bareToAnswer);
+      record(`${kind}.overhead`, figures.toAnswer - figures.bareToAnswer);
+      record(`${kind}.toPageShown`, figures.toPageShown);
+      record(`${kind}.longestTask`, figures.longestTask);
+      record(`${kind}.longestFrame`, figures.longestFrame);
+      await session.close();
+    }
+    const hundred = await open(profile, 100);
+    record('render100', hundred.rendered.sinceImport);
+    record('render100.fetched', hundred.rendered.sinceFetched);
+    record('heap100', await heapBytes(hundred.cdp));
+    await hundred.close();
+    for (const n of [1, 100]) {
+      const lit = await open(profile, n, 'ru', true);
+      record(`lit${n}.fetched`, lit.rendered.sinceFetched);
+      await lit.close();
+    }
+    const none = await open(profile, 0);
+    record('heap0', await heapBytes(none.cdp));
+    await none.close();
   }
-  const hundred = await open(100);
-  record('render100', hundred.rendered.sinceImport);
-  record('render100.fetched', hundred.rendered.sinceFetched);
-  record('heap100', await heapBytes(hundred.cdp));
-  await hundred.close();
-  for (const n of [1, 100]) {
-    const lit = await open(n, 'ru', true);
-    record(`lit${n}.fetched`, lit.rendered.sinceFetched);
-    await lit.close();
-  }
-  const none = await open(0);
-  record('heap0', await heapBytes(none.cdp));
-  await none.close();
 }
 for (const lang of ['kk', 'en']) {
-  const session = await open(1, lang);
+  const session = await open(profiles[0], 1, lang);
   await idle(session.page);
   beforeTouch[lang] = [...new Set(session.downloaded)];
   await session.close();
@@ -265,15 +504,7 @@ const median = (values) => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-const stat = (name) => ({ median: median(samples[name]), min: Math.min(...samples[name]), max: Math.max(...samples[name]), runs: samples[name] });
-const ms = (name) => {
-  const { median: m, min, max } = stat(name);
-  return `${m.toFixed(1)} ms (${min.toFixed(1)}–${max.toFixed(1)})`;
-};
-const times = (name) => {
-  const { median: m, min, max } = stat(name);
-  return `${m.toFixed(2)}× (${min.toFixed(2)}–${max.toFixed(2)})`;
-};
+const statOf = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values), runs: values });
 const mb = (bytes) => `${(bytes / 1048576).toFixed(2)} MB`;
 
 const all = reachable(DIST, ENTRY);
@@ -291,48 +522,133 @@ const groups = [
 ].map(([label, files]) => ({ label, files, ...sizeOfAll(DIST, files) }));
 const sizeRows = groups.map(({ label, files, gzip, brotli }) => [label, `${kB(gzip)} gz · ${kB(brotli)} br`, files.join(', ') || '—']);
 
-const timeRows = [
-  ['import() → button rendered, 1 element (fetch included)', ms('render1')],
-  ['import() → button rendered, 100 elements (fetch included)', ms('render100')],
-  ['Module fetched → button rendered, 1 element', ms('render1.fetched')],
-  ['Module fetched → button rendered, 100 elements', ms('render100.fetched')],
-  ['Baseline: module fetched → rendered, bare Lit button, 1 element', ms('lit1.fetched')],
-  ['Baseline: module fetched → rendered, bare Lit button, 100 elements', ms('lit100.fetched')],
-  ['Click → request sent, cold', ms('cold.toRequest')],
-  ['Click → request sent, warm (pointer entered first)', ms('warm.toRequest')],
-  ['Click → API answer, cold', ms('cold.toAnswer')],
-  ['Click → API answer, warm', ms('warm.toAnswer')],
-  ['Baseline: click → request sent, plain button with a bare fetch', ms('warm.bareToRequest')],
-  ['Baseline: click → answer, plain button with a bare fetch', ms('warm.bareToAnswer')],
-  ['Cold click → answer, as a ratio to the baseline', times('cold.ratio')],
-  ['Warm click → answer, as a ratio to the baseline', times('warm.ratio')],
-  ['Warm click → answer, minus the baseline', ms('warm.overhead')],
-  ['Click → payment page shown, cold', ms('cold.toPageShown')],
-  ['Click → payment page shown, warm', ms('warm.toPageShown')],
-  ['Longest task click → page shown, cold (0: none ≥ 50 ms)', ms('cold.longestTask')],
-  ['Longest task click → page shown, warm', ms('warm.longestTask')],
-  ['Longest frame click → page shown, cold', ms('cold.longestFrame')],
-  ['Longest frame click → page shown, warm', ms('warm.longestFrame')],
-  ['JS heap, 100 elements (after GC)', `${mb(stat('heap100').median)} (module alone: ${mb(stat('heap0').median)}; ${((stat('heap100').median - stat('heap0').median) / 100 / 1024).toFixed(1)} kB per element)`],
-];
+/** Today's rows, for one profile. */
+function timeRows({ samples }) {
+  const stat = (name) => statOf(samples[name]);
+  const ms = (name) => {
+    const { median: m, min, max } = stat(name);
+    return `${m.toFixed(1)} ms (${min.toFixed(1)}–${max.toFixed(1)})`;
+  };
+  const times = (name) => {
+    const { median: m, min, max } = stat(name);
+    return `${m.toFixed(2)}× (${min.toFixed(2)}–${max.toFixed(2)})`;
+  };
+  return [
+    ['import() → button rendered, 1 element (fetch included)', ms('render1')],
+    ['import() → button rendered, 100 elements (fetch included)', ms('render100')],
+    ['Module fetched → button rendered, 1 element', ms('render1.fetched')],
+    ['Module fetched → button rendered, 100 elements', ms('render100.fetched')],
+    ['Baseline: module fetched → rendered, bare Lit button, 1 element', ms('lit1.fetched')],
+    ['Baseline: module fetched → rendered, bare Lit button, 100 elements', ms('lit100.fetched')],
+    ['Click → request sent, cold', ms('cold.toRequest')],
+    ['Click → request sent, warm (pointer entered first)', ms('warm.toRequest')],
+    ['Click → API answer, cold', ms('cold.toAnswer')],
+    ['Click → API answer, warm', ms('warm.toAnswer')],
+    ['Baseline: click → request sent, plain button with a bare fetch', ms('warm.bareToRequest')],
+    ['Baseline: click → answer, plain button with a bare fetch', ms('warm.bareToAnswer')],
+    ['Cold click → answer, as a ratio to the baseline', times('cold.ratio')],
+    ['Warm click → answer, as a ratio to the baseline', times('warm.ratio')],
+    ['Warm click → answer, minus the baseline', ms('warm.overhead')],
+    ['Click → payment page shown, cold', ms('cold.toPageShown')],
+    ['Click → payment page shown, warm', ms('warm.toPageShown')],
+    ['Longest task click → page shown, cold (0: none ≥ 50 ms)', ms('cold.longestTask')],
+    ['Longest task click → page shown, warm', ms('warm.longestTask')],
+    ['Longest frame click → page shown, cold', ms('cold.longestFrame')],
+    ['Longest frame click → page shown, warm', ms('warm.longestFrame')],
+    ['JS heap, 100 elements (after GC)', `${mb(stat('heap100').median)} (module alone: ${mb(stat('heap0').median)}; ${((stat('heap100').median - stat('heap0').median) / 100 / 1024).toFixed(1)} kB per element)`],
+  ];
+}
+
+/** The tap table for one profile: median (min–max) per page and scenario, then the ratios. */
+function tapRows({ samples }) {
+  const cell = (name, format) => {
+    if (!samples[name]) return '—';
+    const { median: m, min, max } = statOf(samples[name]);
+    return min === max ? format(m) : `${format(m)} (${format(min)}–${format(max)})`;
+  };
+  const ms = (value) => value.toFixed(value >= 100 ? 0 : 1);
+  const kb = (value) => (value / 1000).toFixed(1);
+  const ratio = (value) => `${value.toFixed(2)}×`;
+  const pages = [
+    ['Element, idle (6 s on screen)', 'element.idle'],
+    ['Element, just loaded', 'element.loaded'],
+    ['Peer (libsodium at page view), idle', 'peer.idle'],
+    ['Peer, just loaded', 'peer.loaded'],
+    ['Bare fetch (plain button, idle)', 'bare'],
+  ].map(([label, name]) => [
+    label,
+    cell(`${name}.toRequest`, ms),
+    cell(`${name}.toShown`, ms),
+    cell(`${name}.longestTask`, ms),
+    cell(`${name}.bytesBefore`, kb),
+    cell(`${name}.bytesAfter`, kb),
+  ]);
+  const ratios = [
+    ['Element ÷ peer, idle', 'ratio.peer.idle'],
+    ['Element ÷ peer, just loaded', 'ratio.peer.loaded'],
+    ['Element ÷ bare fetch, idle', 'ratio.bare.idle'],
+    ['Element ÷ bare fetch, just loaded', 'ratio.bare.loaded'],
+  ].map(([label, name]) => [label, cell(`${name}.toRequest`, ratio), cell(`${name}.toShown`, ratio), '', '', '']);
+  return [...pages, ...ratios];
+}
+
+const TAP_COLUMNS = ['Tap → request sent, ms', 'Tap → page shown, ms', 'Longest task, load → shown, ms', 'kB before intent', 'kB after intent'];
+
+/** A `|` table with its columns padded to their widest cell. */
+function table(header, rows) {
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i].length)));
+  const line = (row) => `| ${row.map((value, i) => value.padEnd(widths[i])).join(' | ')} |`;
+  return [line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+const describe = ({ cpu, network, context }) =>
+  [
+    cpu > 1 ? `CPU ${cpu}× slower` : 'CPU not slowed',
+    network
+      ? `${network.latency} ms round trip, ${(network.downloadThroughput * 8) / 1e6} Mbit/s down, ${(network.uploadThroughput * 8) / 1e3} kbit/s up`
+      : 'network not throttled',
+    `${context.viewport.width}×${context.viewport.height} ${context.hasTouch ? 'touch screen, taps' : 'screen, mouse clicks'}`,
+  ].join('; ');
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} ×${cpus().length}, Chromium ${version}, Node ${process.version}`;
-console.log(`\n<ktpay-checkout> bench: ${RUNS} runs, median (min–max); CPU slowdown ${CPU_SLOWDOWN}×, API latency ${API_LATENCY_MS} ms`);
+const preloadNote = args.preload === undefined ? 'no preload attribute' : `preload="${args.preload}"`;
+console.log(`\n<ktpay-checkout> bench: ${RUNS} runs, median (min–max); API latency ${API_LATENCY_MS} ms; ${preloadNote}`);
 console.log(machine, '\n');
-const width = Math.max(...[...sizeRows, ...timeRows].map((row) => row[0].length));
+const width = Math.max(...[...sizeRows, ...timeRows(profiles[0])].map((row) => row[0].length));
 console.log('| Bytes'.padEnd(width + 2), '| gzip · brotli'.padEnd(24), '| files');
 for (const [label, size, files] of sizeRows) console.log(`| ${label.padEnd(width)} | ${size.padEnd(22)} | ${files}`);
-console.log();
-console.log('| Time'.padEnd(width + 2), '| median (min–max)');
-for (const [label, value] of timeRows) console.log(`| ${label.padEnd(width)} | ${value}`);
+for (const profile of profiles) {
+  console.log(`\n${profile.name}: ${describe(profile)}\n`);
+  console.log('| Time'.padEnd(width + 2), '| median (min–max)');
+  for (const [label, value] of timeRows(profile)) console.log(`| ${label.padEnd(width)} | ${value}`);
+  console.log();
+  console.log(table([`Tap → payment page, ${profile.name}`, ...TAP_COLUMNS], tapRows(profile)));
+}
+console.log(`
+Each tap on a fresh page (empty cache); "idle": loaded, network settled, 6 s on screen, then the tap;
+"just loaded": the tap as soon as the button has rendered. Tap = the click event's time. Longest task:
+main-thread tasks from the page's start to the payment page shown (0: none ≥ 50 ms). kB: what the
+server sent (headers and compressed bodies), from navigation to the tap and from the tap to the page
+shown. The bare fetch shows its payment page in a frame too. Ratios are per run.`);
 
 const report = {
   machine,
   runs: RUNS,
-  cpuSlowdown: CPU_SLOWDOWN,
   apiLatencyMs: API_LATENCY_MS,
+  preload: args.preload ?? null,
   bytes: groups,
-  times: Object.fromEntries(Object.keys(samples).map((name) => [name, stat(name)])),
+  profiles: Object.fromEntries(
+    profiles.map(({ name, cpu, network, context, samples, longTasksSinceTap }) => [
+      name,
+      {
+        cpuSlowdown: cpu,
+        network: network ?? null,
+        screen: context,
+        figures: Object.fromEntries(Object.keys(samples).map((key) => [key, statOf(samples[key])])),
+        longTasksSinceTap,
+      },
+    ]),
+  ),
   files: Object.fromEntries(all.map((file) => [file, sizeOf(DIST, file)])),
 };
 writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);
