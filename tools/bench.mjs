@@ -284,8 +284,23 @@ async function freshPage(profile) {
     const path = new URL(response.url()).pathname;
     if (path.startsWith('/dist/')) downloaded.push(path.slice('/dist/'.length));
   });
+  // Requests in flight, the page's and its workers' (Playwright reports both), for `quiet`.
+  let inFlight = 0;
+  let lastChange = performance.now();
+  const count = (delta) => () => {
+    inFlight += delta;
+    lastChange = performance.now();
+  };
+  page.on('request', count(1));
+  page.on('requestfinished', count(-1));
+  page.on('requestfailed', count(-1));
+  /** Resolves after 500 ms with no request in flight, from now on (Playwright's networkidle tells only of the first time). */
+  const quiet = async () => {
+    const since = performance.now();
+    while (inFlight > 0 || performance.now() - Math.max(since, lastChange) < 500) await new Promise((wake) => setTimeout(wake, 50));
+  };
   traffic.length = 0; // one page at a time: what the server sends from now on is this page's
-  return { page, cdp, downloaded, close: () => context.close() };
+  return { page, cdp, downloaded, quiet, close: () => context.close() };
 }
 
 async function open(profile, n, lang = 'ru', baseline = false) {
@@ -295,13 +310,14 @@ async function open(profile, n, lang = 'ru', baseline = false) {
   return session;
 }
 
-const idle = (page) => page.waitForLoadState('networkidle').then(() => page.waitForTimeout(300));
+const idle = (session) => session.quiet().then(() => session.page.waitForTimeout(300));
 
 /**
  * Clicks the plain button (the baseline), then the first pay button (hovering first and waiting
  * when `warm`), until the payment page shows.
  */
-async function clickToPage(page, { warm }) {
+async function clickToPage(session, { warm }) {
+  const { page } = session;
   // Twice: the first request of a page pays for setting its connection up, in both cases.
   for (let i = 0; i < 2; i++) {
     await page.evaluate(() => (window.bench.bareDone = false));
@@ -311,7 +327,7 @@ async function clickToPage(page, { warm }) {
   const button = page.locator('ktpay-checkout').first().locator('button');
   if (warm) {
     await button.hover();
-    await idle(page);
+    await idle(session);
   }
   const box = await button.boundingBox();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
@@ -386,7 +402,8 @@ async function tapToPage(profile, path, { idle: settle, bare }) {
   let box = await buttonBox();
   let bareFigures;
   if (settle) {
-    await page.waitForLoadState('networkidle');
+    await page.waitForLoadState('load');
+    await session.quiet();
     if (bare) bareFigures = await bareTaps(page, profile);
     await page.evaluate(() => bench.payButton().scrollIntoView({ block: 'nearest' }));
     await page.waitForTimeout(IDLE_MS);
@@ -456,10 +473,10 @@ for (const profile of profiles) {
       if (!warm) {
         record('render1', session.rendered.sinceImport);
         record('render1.fetched', session.rendered.sinceFetched);
-        await idle(session.page);
+        await idle(session);
         beforeTouch.ru ??= [...new Set(session.downloaded)];
       }
-      const figures = await clickToPage(session.page, { warm });
+      const figures = await clickToPage(session, { warm });
       const kind = warm ? 'warm' : 'cold';
       record(`${kind}.toRequest`, figures.toRequest);
       record(`${kind}.toAnswer`, figures.toAnswer);
@@ -489,7 +506,7 @@ for (const profile of profiles) {
 }
 for (const lang of ['kk', 'en']) {
   const session = await open(profiles[0], 1, lang);
-  await idle(session.page);
+  await idle(session);
   beforeTouch[lang] = [...new Set(session.downloaded)];
   await session.close();
 }
