@@ -189,7 +189,10 @@ describe('stories', () => {
   });
 
   for (const { key, meta, story } of stories) {
-    it(key, async () => {
+    it(key, async function () {
+      // A story on a page of its own (a device's size, a fresh page) loads every module again,
+      // unbundled: in WebKit on a loaded machine that alone can take most of the default 30 s.
+      this.timeout(60_000);
       const args = { ...meta.args, ...story.args };
       await useSandbox({ ...meta.parameters?.sandbox, ...story.parameters?.sandbox });
       const failures: KtpayFailedDetail[] = [];
