@@ -248,7 +248,8 @@ const server = createServer((req, res) => {
     const file = join(DIST, url.pathname.slice('/dist/'.length));
     if (!existsSync(file)) return void res.writeHead(404).end();
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    send(req, res, { type, body: readFileSync(file), ...SCRIPTS.get(url.pathname) });
+    // Scripts as read and compressed at start; anything else (source maps) read when asked.
+    send(req, res, { type, ...(SCRIPTS.get(url.pathname) ?? { body: readFileSync(file) }) });
   } else {
     res.writeHead(404).end();
   }
