@@ -106,6 +106,11 @@ function sandboxPageBuild(): UserConfig {
 export default defineConfig(({ mode }) => mode === 'sandbox-page' ? sandboxPageBuild() : ({
   plugins: [sandboxDevServer(), merchantBackend(), minifyLitCss()],
   server: { port: 5173 },
+  // The sealing worker's file sits beside the chunk that starts it, found relative to that chunk
+  // (wherever the files are served from), as an ES module like the rest.
+  base: './',
+  // One file: the worker imports libsodium dynamically (see seal-worker.ts), without a round trip more.
+  worker: { format: 'es', rolldownOptions: { output: { entryFileNames: '[name]-[hash].js', inlineDynamicImports: true } } },
   build: {
     target: 'es2022',
     minify: true,

@@ -18,10 +18,12 @@ export default meta;
 type Story = StoryObj;
 
 /**
- * «Sending the parameters»: libsodium still loading. A page loads it once, so the element is on a
- * page of its own in an iframe, which holds its request for libsodium (stories/pages/fresh/checkout.ts).
+ * «Sending the parameters»: libsodium still loading. A page starts its sealing worker once, so the
+ * element is on a page of its own in an iframe; the worker's script is held, and so is that page's
+ * libsodium module, for where no worker can start (stories/pages/fresh/checkout.ts).
  */
 export const SendingParameters: Story = {
+  parameters: { sandbox: { hold: 'sealing' } },
   render: (args, context) => {
     const frame = document.createElement('iframe');
     frame.title = 'A page that has not loaded libsodium yet';

@@ -5,11 +5,15 @@ import { delay, http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { createSandboxHandlers, SANDBOX_API_URL } from '../src/sandbox/index.js';
 
-/**
- * A request held forever, to keep the modal at one loading step. («Sending the parameters», the
- * libsodium module held, needs a page of its own: stories/pages/fresh/checkout.ts.)
- */
+/** A request held forever, to keep the modal at one loading step. */
 export type Hold =
+  /**
+   * The sealing worker's script: «sending the parameters». With a page of its own, whose libsodium
+   * module is held too, for where no worker can start (stories/pages/fresh/checkout.ts). The
+   * worker is this page's worker's to hold: a worker's script is asked of the service worker of
+   * the worker's own address, not of the page that starts it.
+   */
+  | 'sealing'
   /** KTPay's answer: «creating the transaction». */
   | 'api'
   /** The payment page never finishes loading in its frame: «getting the acquirer's parameters». */
@@ -31,6 +35,7 @@ const forever = async () => {
 };
 
 const HOLDS = {
+  sealing: [http.get(/\/seal-worker[^/]*\.[jt]s(\?|$)/, forever)],
   api: [http.post(API, forever)],
   // Not the sandbox page with its script held: once a story has loaded that script, Chromium may
   // take it from its memory cache without asking the worker (a static build's assets are cacheable).

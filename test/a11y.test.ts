@@ -3,7 +3,7 @@
 // to complain about in any state. Keys are real key presses (test/commands.ts), not synthetic events.
 import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { loadSodium } from '../src/crypto/sodium.js';
+import { loadSealer } from '../src/crypto/sodium.js';
 import type { KtpayCheckout } from '../src/ktpay-checkout.js';
 import { API, AXE_STATES, closeButton, declined, loading, networkFailed, paying, spinnerAndFrame, stalledApi, statusRegion, succeeded } from './a11y-states.js';
 import { focusPage, press } from './commands.js';
@@ -241,7 +241,7 @@ describe('accessibility: the live region', () => {
 
   it('announces each step, then the success title', async () => {
     await useNetwork();
-    await loadSodium();
+    await loadSealer();
     const element = await mountCheckout();
     const region = listen(element);
     const success = nextEvent(element, 'ktpay:success');
@@ -267,7 +267,7 @@ describe('accessibility: the live region', () => {
 
   it('announces the failure title and message', async () => {
     await useNetwork({}, http.post(API, () => HttpResponse.error()));
-    await loadSodium();
+    await loadSealer();
     const element = await mountCheckout();
     const region = listen(element);
     const result = await element.open();

@@ -1,8 +1,8 @@
 import { fixture, html, oneEvent, waitUntil as waitUntilOpenWc } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
-import type { RequestHandler } from 'msw';
+import { http, passthrough, type RequestHandler } from 'msw';
 import '../src/ktpay-checkout.js';
-import { loadSodium } from '../src/crypto/sodium.js';
+import { loadSealer } from '../src/crypto/sodium.js';
 import type { KtpayCheckout } from '../src/ktpay-checkout.js';
 import type { KtpayEventMap } from '../src/events.js';
 import {
@@ -41,6 +41,28 @@ export async function useNetwork(options: SandboxOptions = {}, ...overrides: Req
   await started;
   worker.resetHandlers(...overrides, ...createSandboxHandlers({ delayMs: 0, ...options }));
   sent.length = 0;
+}
+
+/**
+ * Starts the sandbox network, and records each request for the sealing worker's script (by any
+ * page of this test, frames included), which then goes through to the test server.
+ */
+export async function watchSealingWorkers(options: SandboxOptions = {}): Promise<string[]> {
+  const requested: string[] = [];
+  await useNetwork(
+    options,
+    http.get(/\/seal-worker\.[jt]s$/, ({ request }) => {
+      requested.push(request.url);
+      return passthrough();
+    }),
+  );
+  return requested;
+}
+
+/** Whether the page in `frame` loaded libsodium itself (its main thread), rather than in the sealing worker. */
+export function sealedOnMainThread(frame: HTMLIFrameElement): boolean {
+  const entries = frame.contentWindow!.performance.getEntriesByType('resource');
+  return entries.some((entry) => /\/libsodium-wrappers|libsodium-sumo/.test(new URL(entry.name).pathname));
 }
 
 /** Where the sandbox's receipt of transaction `hash` is: the payment endpoint, the hash, /pdf. */
@@ -181,7 +203,7 @@ export async function warmedUp<T extends KtpayCheckout>(element: T, { crypto = t
   element.close();
   Object.assign(element, { amount });
   if (crypto && element.ownerDocument === document) {
-    await loadSodium();
+    await loadSealer();
   } else if (crypto) {
     const created = nextEvent(element, 'ktpay:created');
     void element.open();

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { loadSodium } from '../src/crypto/sodium.js';
+import { loadSealer } from '../src/crypto/sodium.js';
 import { press } from './commands.js';
 import { dialogOf, frameOf, mountCheckout, nextEvent, payButton, payingElement, sandboxPage, shadow, useNetwork, waitUntil } from './helpers.js';
 
@@ -24,7 +24,7 @@ describe('the modal', () => {
   it('shows the loading steps as they happen, announced in a live region', async () => {
     // Whether sealing is a step of its own depends on libsodium being ready (a warm click seals at
     // once); make it ready, so the steps are the same whatever an engine loaded before.
-    await loadSodium();
+    await loadSealer();
     const element = await mountCheckout();
     const seen = new Set<string>();
     const observer = new MutationObserver(() => {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse, passthrough, type HttpResponseResolver } from 'msw';
-import { loadSodium } from '../src/crypto/sodium.js';
+import { loadSealer } from '../src/crypto/sodium.js';
 import { modalMessages } from '../src/i18n/load-messages.js';
 import type { Lang, Messages } from '../src/i18n/messages.js';
 import { SANDBOX_API_URL } from '../src/sandbox/index.js';
@@ -121,7 +121,7 @@ describe('network faults', () => {
   const errors: unknown[] = [];
   const collect = (event: ErrorEvent | PromiseRejectionEvent) => errors.push('reason' in event ? event.reason : event.error);
   before(async () => {
-    await loadSodium(); // the crypto chunk is here before any fault (offline would stop it)
+    await loadSealer(); // the crypto chunk is here before any fault (offline would stop it)
     resetReachesPage = await probeReset();
     window.addEventListener('error', collect);
     window.addEventListener('unhandledrejection', collect);

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { CryptoUnavailableError, seal, sealJson, sodiumIfReady } from '../crypto/sodium.js';
+import { CryptoUnavailableError, sealerStarted, sealJson, sealNow } from '../crypto/sodium.js';
 import {
   emit,
   withProvider,
@@ -26,7 +26,7 @@ import type { Connection } from '../ktpay/connection.js';
 import { toKtpayRequest, type OwnCallbackUrls } from '../ktpay/request.js';
 import type { CallbackUrls, CheckoutInput, CheckoutMode, Payment } from '../params/params.js';
 import { parseHttpUrl } from '../params/url.js';
-import { nextTask } from '../util/next-task.js';
+import { delay, nextTask } from '../util/next-task.js';
 import { randomHex } from '../util/random-hex.js';
 import { describeFailure } from './describe-failure.js';
 import { FailureError, isRetryable, type Failure } from '../core/failure.js';
@@ -70,6 +70,8 @@ export type Phase =
  * window (framing refused, third-party cookies blocked). `timeout` shortens it.
  */
 export const SILENT_PAGE_MS = 10_000;
+/** How long the modal's first drawing waits for a seal from a started sealer (a few ms, usually). */
+const SEAL_WAIT_MS = 100;
 
 /** The element, which the controller updates and whose events it fires. */
 export interface CheckoutHost extends ReactiveControllerHost, EventTarget {
@@ -181,6 +183,8 @@ export class CheckoutController implements ReactiveController {
   #pageShown = false;
   /** The framed page has shown a sign of life in this attempt: it is never second-guessed. */
   #pageShowedLife = false;
+  /** The seal on its way back from a started sealer, which the modal's first drawing waits for. */
+  #sealing: Promise<unknown> | undefined;
 
   constructor(
     private readonly host: CheckoutHost,
@@ -286,10 +290,14 @@ export class CheckoutController implements ReactiveController {
     this.#provider = parsed.provider;
     this.orderId = parsed.ok ? parsed.payment.orderId : parsed.orderId;
     const result = this.#result;
-    // The click's task ends with the order on the wire (on a warm click #send below seals and
-    // sends at once); the modal is drawn in a task of its own, so that neither task holds the main
-    // thread long (drawing and showing the dialog is most of the work). Then the page hears of it.
-    const drawing = (this.drawing = nextTask().then(() => {
+    // The click's task ends with the order sealing (#send below); the modal is drawn in a task of
+    // its own, so that neither task holds the main thread long (drawing and showing the dialog is
+    // most of the work). On a warm click the seal is a message to the sealing worker and back:
+    // the order goes on the wire before that drawing, which then shows it under way. Then the
+    // page hears of it.
+    this.#sealing = undefined;
+    const drawing = (this.drawing = nextTask().then(async () => {
+      if (this.#sealing) await Promise.race([this.#sealing, delay(SEAL_WAIT_MS)]);
       if (this.drawing !== drawing) return; // closed meanwhile (or closed and reopened)
       this.drawing = undefined;
       this.host.requestUpdate();
@@ -410,8 +418,9 @@ export class CheckoutController implements ReactiveController {
   }
 
   /**
-   * The sealed order, POSTed. When libsodium is ready (the buyer's pointer or focus warmed it), the
-   * request is on the wire before this returns; otherwise it waits for libsodium first.
+   * The sealed order, POSTed. Once the sealer has started (preloaded, or warmed by the buyer's
+   * pointer or focus), the request is on the wire one message to the sealing worker and back
+   * later (before this returns where libsodium runs on this thread); otherwise after it starts.
    */
   #request({ requestJson, connection }: KtpayAttempt, signal: AbortSignal): Promise<PaymentPage> {
     const create = (body: string) => {
@@ -419,16 +428,17 @@ export class CheckoutController implements ReactiveController {
       const endpoints = ktpayEndpoints(connection);
       return createPayment({ endpoints, appId: connection.appId, body, timeoutMs: connection.timeoutMs, signal });
     };
-    const sodium = sodiumIfReady();
-    if (sodium) {
-      try {
-        return create(seal(sodium, requestJson, connection.appKey));
-      } catch (error) {
-        return Promise.reject(error);
-      }
+    try {
+      const sealed = sealNow(requestJson, connection.appKey);
+      if (sealed) return create(sealed);
+    } catch (error) {
+      return Promise.reject(error);
     }
-    this.#enter('sealing');
-    return sealJson(requestJson, connection.appKey, connection.timeoutMs, signal).then((body) => {
+    const warm = sealerStarted();
+    if (!warm) this.#enter('sealing');
+    const sealing = sealJson(requestJson, connection.appKey, connection.timeoutMs, signal);
+    if (warm) this.#sealing = sealing.catch(() => {});
+    return sealing.then((body) => {
       if (signal.aborted) throw signal.reason;
       return create(body);
     });

@@ -11,23 +11,5 @@ export function instantiateEmptyWasm(): void {
   new WebAssembly.Instance(new WebAssembly.Module(EMPTY_WASM_MODULE));
 }
 
-/** libsodium's chunk: the one place it is imported, so the prefetch and the loader share it. */
+/** libsodium's chunk on the main thread, where no sealing worker can start. */
 export const importLibsodium = () => import('libsodium-wrappers');
-
-let prefetched = false;
-
-/**
- * Starts fetching and compiling libsodium at the buyer's first sign of intent, alongside the
- * modal's code rather than after it. Only where WebAssembly may run; any error waits for Pay,
- * which loads it again through `loadSodium` and reports it.
- */
-export function prefetchLibsodium(): void {
-  if (prefetched) return;
-  prefetched = true;
-  try {
-    instantiateEmptyWasm();
-  } catch {
-    return;
-  }
-  importLibsodium().catch(() => {});
-}

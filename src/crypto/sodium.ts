@@ -1,6 +1,8 @@
 import type sodiumModule from 'libsodium-wrappers';
 import { deadline } from '../util/deadline.js';
 import { instantiateEmptyWasm, importLibsodium } from './libsodium-module.js';
+import { sealWith } from './seal-with.js';
+import { startSealingWorker } from './sealing-worker.js';
 
 type Sodium = typeof sodiumModule;
 
@@ -31,51 +33,73 @@ function describesCsp(error: unknown): boolean {
   return /content.security.policy|unsafe-eval|wasm-eval|code generation disallowed/i.test(String(error));
 }
 
-let loading: Promise<Sodium> | undefined;
-let ready: Sodium | undefined;
+/** Seals an order: in the sealing worker, or on the main thread where no worker can start. */
+interface Sealer {
+  seal(json: string, key: Uint8Array): Promise<string> | string;
+}
+
+let loading: Promise<Sealer> | undefined;
+let started = false;
+let mainThreadSodium: Sodium | undefined;
 
 /**
- * One libsodium per page, for every element, loaded on first need with a dynamic import so its
- * chunk never sits on the page's initial path. A failed load is forgotten so Try again can retry.
+ * One sealer per page, for every element, started on first need: the worker where it can start,
+ * so libsodium is parsed and compiled off the main thread; else libsodium itself, with a dynamic
+ * import so its chunk never sits on the page's initial path. A failed start is forgotten so Try
+ * again can retry.
  */
-export function loadSodium(): Promise<Sodium> {
-  loading ??= (async () => {
+export function loadSealer(): Promise<Sealer> {
+  loading ??= (async (): Promise<Sealer> => {
+    // The page's CSP decides whether WebAssembly may run (the worker's own may allow it; the
+    // merchant's policy is the page's): fail fast, and the same way, with or without a worker.
     assertWasmAllowed();
+    const worker = await startSealingWorker();
+    if (worker) return worker;
     try {
       const sodium = (await importLibsodium()).default;
       await sodium.ready;
-      return (ready = sodium);
+      mainThreadSodium = sodium;
+      return { seal: (json, key) => sealWith(sodium, json, key) };
     } catch (cause) {
       throw new CryptoUnavailableError(describesCsp(cause) ? 'csp' : 'load', { cause });
     }
   })();
-  loading.catch(() => {
-    loading = undefined;
-  });
+  loading.then(
+    () => (started = true),
+    () => (loading = undefined),
+  );
   return loading;
 }
 
-/** libsodium if it has loaded and started: a warm click seals at once, without a turn of the event loop. */
-export function sodiumIfReady(): Sodium | undefined {
-  return ready;
-}
-
-/** Starts loading on a sign of intent (pointer on the button, focus); errors wait for the click. */
-export function warmSodium(): void {
-  loadSodium().catch(() => {});
+/** The sealer has started: a seal is a message away (or immediate), not a download. */
+export function sealerStarted(): boolean {
+  return started;
 }
 
 /**
- * `crypto_box_seal(utf8(json), key)` as standard base64 with padding (libsodium's ORIGINAL
- * variant), the body KTPay's API expects.
+ * The seal at once, where libsodium runs on the main thread and has started: a warm click then
+ * sends without a turn of the event loop. `undefined` otherwise (the worker answers in a message).
  */
-export function seal(sodium: Sodium, json: string, key: Uint8Array): string {
-  const sealed = sodium.crypto_box_seal(sodium.from_string(json), key);
-  return sodium.to_base64(sealed, sodium.base64_variants.ORIGINAL);
+export function sealNow(json: string, key: Uint8Array): string | undefined {
+  return mainThreadSodium && sealWith(mainThreadSodium, json, key);
 }
 
-/** `seal`, once libsodium has loaded (at most `timeoutMs`, and no longer than the attempt lives). */
+/** Starts the sealer on a sign of intent (pointer on the button, focus); errors wait for the click. */
+export function warmSealer(): void {
+  loadSealer().catch(() => {});
+}
+
+/** The order's seal, once the sealer has started (at most `timeoutMs`, and no longer than the attempt lives). */
 export async function sealJson(json: string, key: Uint8Array, timeoutMs: number, signal: AbortSignal): Promise<string> {
-  const sodium = await deadline(loadSodium(), timeoutMs, () => new CryptoUnavailableError('timeout'), signal);
-  return seal(sodium, json, key);
+  const sealer = loadSealer();
+  const sealing = sealer.then(async ({ seal }) => {
+    try {
+      return await seal(json, key);
+    } catch (cause) {
+      // The worker stopped: the next attempt starts a new sealer.
+      if (loading === sealer) [loading, started] = [undefined, false];
+      throw new CryptoUnavailableError('load', { cause });
+    }
+  });
+  return deadline(sealing, timeoutMs, () => new CryptoUnavailableError('timeout'), signal);
 }

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyDeclaration, type PropertyDeclarations } from 'lit';
-import { prefetchLibsodium } from '../crypto/libsodium-module.js';
 import { emit, withProvider, type KtpayFailedDetail, type KtpayResult } from '../events.js';
 import type { Lang } from '../i18n/messages.js';
 import type { CheckoutInput } from '../params/params.js';
@@ -9,6 +8,7 @@ import { deadline } from '../util/deadline.js';
 import { ignoreHeldKeys } from './held-keys.js';
 import { styles } from './ktpay-checkout.styles.js';
 import { LocaleController } from './locale-controller.js';
+import { PreloadController, savingData, type PreloadPolicy } from './preload-controller.js';
 import type { CheckoutModal } from './modal/checkout-modal.js';
 import { loadModalCode } from './modal-code.js';
 
@@ -100,6 +100,7 @@ export class KtpayCheckout extends LitElement {
     epayOperation: {},
     epayScriptUrl: {},
     callbackFailedPostUrl: {},
+    preload: {},
     // Reflected, as the one attribute the styles read: set as a property (React, Vue), it still themes.
     theme: { reflect: true },
   };
@@ -196,8 +197,15 @@ export class KtpayCheckout extends LitElement {
   declare callbackFailedPostUrl?: string;
   /** `light` or `dark` fixes the modal's colours; unset, they follow the buyer's `prefers-color-scheme`. */
   declare theme?: 'light' | 'dark';
+  /**
+   * When the payment's code (the modal, and libsodium in a worker) loads ahead of Pay: `visible`
+   * (the default) once the button is on screen and the browser idle, unless the buyer saves data
+   * or is on 2G; `intent` at the buyer's first sign (pointer, focus, touch); `none` at Pay.
+   */
+  declare preload?: PreloadPolicy | string;
 
   readonly #locale = new LocaleController(this);
+  readonly #preload = new PreloadController(this, () => this.preload !== 'intent' && !savingData() && this.#onIntent());
   /** The modal and the payment flow, once their code has loaded (on intent, or at Pay). */
   #modal: CheckoutModal | undefined;
   #modalLoading: Promise<CheckoutModal> | undefined;
@@ -332,7 +340,7 @@ export class KtpayCheckout extends LitElement {
 
   #onPay = () => void this.open();
   #onIntent = () => {
-    if (this.provider !== 'epay') prefetchLibsodium(); // ePay seals nothing
+    if (this.preload === 'none') return;
     this.#loadModal().then(
       (modal) => modal.prepare(),
       () => {}, // Pay reports it

@@ -74,7 +74,7 @@ export class LocaleController implements ReactiveController {
   /** Call when `lang` may have changed. */
   sync(): void {
     const wanted = this.wanted;
-    if (this.#catalogs.every((catalog) => catalog.ifLoaded(wanted))) {
+    if (this.#hasWords(wanted)) {
       this.#ready = Promise.resolve();
       this.#use(wanted);
       return;
@@ -88,10 +88,15 @@ export class LocaleController implements ReactiveController {
       this.host.requestUpdate();
       console.warn(`<${this.host.localName}>: could not load the "${wanted}" translations`, why);
     };
+    // Taken only with every catalog's words: one required meanwhile (the modal's) has its own load.
     const loading = Promise.all(this.#catalogs.map((catalog) => catalog.load(wanted))).then(() => {
-      if (this.wanted === wanted) this.#use(wanted);
+      if (this.wanted === wanted && this.#hasWords(wanted)) this.#use(wanted);
     });
     this.#ready = deadline(loading, LANGUAGE_WAIT_MS, () => new Error(`no answer in ${LANGUAGE_WAIT_MS} ms`)).catch(giveUp);
+  }
+
+  #hasWords(lang: Lang): boolean {
+    return this.#catalogs.every((catalog) => catalog.ifLoaded(lang));
   }
 
   #use(lang: Lang): void {

@@ -1,4 +1,4 @@
-import { warmSodium } from '../../crypto/sodium.js';
+import { warmSealer } from '../../crypto/sodium.js';
 import { epayScriptOrigin, type EpayEndpointAttributes } from '../../epay/endpoints.js';
 import { ktpayOrigins, type EndpointAttributes } from '../../ktpay/endpoints.js';
 
@@ -32,7 +32,7 @@ export function prepareForPayment(intent: PaymentIntent): void {
     preconnect(epayScriptOrigin(intent, location.href), false);
     return;
   }
-  warmSodium();
+  warmSealer();
   const origins = ktpayOrigins(intent, location.href);
   // The API is fetched without credentials (an anonymous connection); the payment page is a
   // navigation of the iframe (a credentialed one).

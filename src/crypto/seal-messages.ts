@@ -1,0 +1,12 @@
+/**
+ * The page asks the sealing worker to seal `json` to `key`; without them, to answer once
+ * libsodium has started (a readiness check). `id` pairs the answer with the ask.
+ */
+export interface SealRequest {
+  id: number;
+  json?: string;
+  key?: Uint8Array;
+}
+
+/** `ready` (for a readiness check) or `sealed` once libsodium has started; `failed` if it cannot. */
+export type SealReply = { id: number; type: 'ready' } | { id: number; type: 'sealed'; sealed: string } | { id: number; type: 'failed' };
