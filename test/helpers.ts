@@ -44,13 +44,15 @@ export async function useNetwork(options: SandboxOptions = {}, ...overrides: Req
 }
 
 /**
- * Starts the sandbox network, and records each request for the sealing worker's script (by any
- * page of this test, frames included), which then goes through to the test server.
+ * Starts the sandbox network (with `overrides` first), and records each request for the sealing
+ * worker's script (by any page of this test, frames included), which then goes through to the
+ * test server.
  */
-export async function watchSealingWorkers(options: SandboxOptions = {}): Promise<string[]> {
+export async function watchSealingWorkers(...overrides: RequestHandler[]): Promise<string[]> {
   const requested: string[] = [];
   await useNetwork(
-    options,
+    {},
+    ...overrides,
     http.get(/\/seal-worker\.[jt]s$/, ({ request }) => {
       requested.push(request.url);
       return passthrough();
@@ -173,10 +175,10 @@ export async function loadInto(frame: HTMLIFrameElement, url: string): Promise<v
  * A merchant page in an iframe of the test page, with its own module map and its own address, so
  * a redirect is a real navigation we can watch (the test page itself must not leave).
  */
-export async function merchantPage(attributes: Record<string, string> = {}) {
+export async function merchantPage(attributes: Record<string, string> = {}, page = '/test/fixtures/merchant-page.html') {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 800px; height: 700px';
-  await loadInto(frame, '/test/fixtures/merchant-page.html');
+  await loadInto(frame, page);
   const element = await checkoutIn(frame, { 'order-id': freshOrderId(), amount: '990', ...attributes });
   return { frame, element, landedAt: () => (frame.contentWindow?.location.href ?? '') };
 }

@@ -16,9 +16,10 @@ const MODAL_CODE = /\/element\/modal\/checkout-modal\./;
 describe('what loads when', () => {
   it('the button first; the modal and its words on intent; each language once, when spoken', async () => {
     await useNetwork();
-    const russian = await mountCheckout({ lang: 'ru' });
+    // Preloading on screen aside (preload.test.ts): this is what intent brings.
+    const russian = await mountCheckout({ lang: 'ru', preload: 'intent' });
     expect(payButton(russian).textContent!.trim()).to.equal('Оплатить');
-    const english = await mountCheckout({ lang: 'en' });
+    const english = await mountCheckout({ lang: 'en', preload: 'intent' });
     expect(payButton(english).textContent!.trim()).to.equal('Pay');
     expect({
       kkButton: fetched(BUTTON_WORDS('kk')),

@@ -144,7 +144,8 @@ async function leftForPaymentPage() {
   const orderId = element.orderId!;
   const log = recordEvents(element);
   void element.open();
-  await waitUntil(() => landedAt().includes('/sandbox/payment-card'), 'did not go to the payment page', { timeout: 5000 });
+  // A fresh page: its sealing worker starts libsodium first (seconds in WebKit on a loaded machine).
+  await waitUntil(() => landedAt().includes('/sandbox/payment-card'), 'did not go to the payment page', { timeout: 15_000 });
   const { order } = (await openSealed(sent[0]!.body)) as { order: { callback_success_url: string; callback_failed_url: string } };
   /** The element on the page the buyer comes back to, at `url`, with a listener for `type` first. */
   const returnTo = async (url: string, type: 'ktpay:success' | 'ktpay:failed' = 'ktpay:success') => {

@@ -45,12 +45,12 @@ function spawn(Worker: WorkerConstructor): Worker {
 }
 
 /**
- * A sealing worker, once libsodium has started in it; `undefined` where no worker can start: a
+ * A sealing worker, once libsodium has started in it; `undefined` where no worker can start (a
  * CSP whose `worker-src` leaves us out, the script served from another origin than the page, a
- * bundler that did not emit the worker's file. The caller then seals on the main thread. Stays
- * pending while libsodium is still starting: the caller's deadline is the crypto timeout.
+ * bundler that did not emit the worker's file), or once `giveUp` aborts before it is ready: the
+ * caller then seals on the main thread.
  */
-export function startSealingWorker(): Promise<WorkerSealer | undefined> {
+export function startSealingWorker(giveUp?: AbortSignal): Promise<WorkerSealer | undefined> {
   let worker: Worker;
   try {
     worker = spawn(workerConstructor());
@@ -72,14 +72,16 @@ export function startSealingWorker(): Promise<WorkerSealer | undefined> {
     pending.clear();
   };
   worker.addEventListener('error', stopped);
+  giveUp?.addEventListener('abort', stopped, { once: true });
   worker.addEventListener('message', ({ data }: MessageEvent<SealReply>) => {
     pending.get(data.id)?.(data);
     pending.delete(data.id);
     if (data.type === 'failed') stopped(); // libsodium did not start there
   });
   // A readiness check first: the worker answers it once libsodium has started.
-  return ask({}).then((reply) =>
-    reply?.type === 'ready'
+  return ask({}).then((reply) => {
+    giveUp?.removeEventListener('abort', stopped);
+    return reply?.type === 'ready'
       ? {
           seal: (json, key) =>
             ask({ json, key }).then((reply) => {
@@ -87,6 +89,6 @@ export function startSealingWorker(): Promise<WorkerSealer | undefined> {
               throw new Error('the sealing worker stopped');
             }),
         }
-      : undefined,
-  );
+      : undefined;
+  });
 }

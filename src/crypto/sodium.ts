@@ -38,6 +38,9 @@ interface Sealer {
   seal(json: string, key: Uint8Array): Promise<string> | string;
 }
 
+/** How long the sealing worker may take to start libsodium before the main thread takes over. */
+const WORKER_READY_MS = 5000;
+
 let loading: Promise<Sealer> | undefined;
 let started = false;
 let mainThreadSodium: Sodium | undefined;
@@ -53,7 +56,9 @@ export function loadSealer(): Promise<Sealer> {
     // The page's CSP decides whether WebAssembly may run (the worker's own may allow it; the
     // merchant's policy is the page's): fail fast, and the same way, with or without a worker.
     assertWasmAllowed();
-    const worker = await startSealingWorker();
+    // A worker not ready in a few seconds (held up where no page would wait: a proxy, a service
+    // worker) is given up for the main thread, well within the crypto timeout.
+    const worker = await startSealingWorker(AbortSignal.timeout(WORKER_READY_MS));
     if (worker) return worker;
     try {
       const sodium = (await importLibsodium()).default;

@@ -1,6 +1,7 @@
 // The single file for a <script type="module"> tag (dist/ktpay-checkout.js), as a page without a
 // bundler loads it from a static server: it registers the element, draws the button, and loads the
-// modal's chunk from beside it at Pay. In Chromium, Firefox and WebKit, against the built dist/.
+// modal's chunk and the sealing worker from beside it (the button on screen, the browser idle).
+// In Chromium, Firefox and WebKit, against the built dist/.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
@@ -44,7 +45,14 @@ for (const { name, open } of engines()) {
       return '';
     });
     assert.equal(label, 'Төлеу');
-    assert.ok(!requested.some((path) => /checkout-modal|libsodium/.test(path)), 'the modal or libsodium loaded before Pay');
+    // The button is on screen: once the browser is idle, the modal's chunk and the sealing worker
+    // (libsodium inside) load from beside the script; the page's own thread never loads libsodium.
+    for (let i = 0; i < 200 && !['checkout-modal', 'seal-worker'].every((name) => requested.some((path) => path.includes(name))); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.ok(requested.some((path) => /^\/dist\/checkout-modal-[\w-]+\.js$/.test(path)), `no modal chunk preloaded: ${requested}`);
+    assert.ok(requested.some((path) => /^\/dist\/seal-worker-[\w-]+\.js$/.test(path)), `no sealing worker beside the script: ${requested}`);
+    assert.ok(!requested.some((path) => path.includes('libsodium')), 'the page loaded libsodium on its main thread');
 
     const { detail, dialogOpen } = await page.evaluate(async () => {
       const element = document.querySelector('ktpay-checkout');

@@ -1,0 +1,118 @@
+import { expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import {
+  checkoutIn,
+  freshOrderId,
+  loadInto,
+  nextEvent,
+  payButton,
+  sealedOnMainThread,
+  sent,
+  waitUntil,
+  watchSealingWorkers,
+} from './helpers.js';
+
+// What loads before Pay, on a merchant page of its own (its own modules, its own sealing worker):
+// the modal's code and the sealing worker once the button is on screen and the browser idle, unless
+// the buyer saves data or the merchant chose otherwise; and where the seal is made.
+
+const MODAL_CODE = /\/element\/modal\/checkout-modal\./;
+/** Long enough for an idle callback on a page that has finished loading; what a test waits before saying «nothing». */
+const QUIET_MS = 1500;
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The page in a frame, with what it asks for in `query`; what it fetched and which sealing workers were asked for. */
+async function merchantPageWith(query: string, options: { workers?: Promise<string[]> } = {}) {
+  const workers = await (options.workers ?? watchSealingWorkers());
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 800px; height: 600px';
+  await loadInto(frame, `/test/fixtures/preload-page.html?${query}`);
+  const element = await checkoutIn(frame, { 'order-id': freshOrderId(), amount: '990' });
+  const fetched = (pattern: RegExp) =>
+    frame.contentWindow!.performance.getEntriesByType('resource').some((entry) => pattern.test(new URL(entry.name).pathname));
+  return { frame, element, workers, modalLoaded: () => fetched(MODAL_CODE) };
+}
+
+describe('preloading', () => {
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  it('a button on screen: the modal and the sealing worker load while the browser is idle, with no sign of intent', async () => {
+    const { workers, modalLoaded } = await merchantPageWith('');
+    await waitUntil(() => modalLoaded() && workers.length === 1, 'nothing preloaded for a button on screen', { timeout: 10_000 });
+  });
+
+  it('a button off screen: nothing loads, until it is scrolled into view', async () => {
+    const { element, workers, modalLoaded } = await merchantPageWith('offscreen');
+    await settle(QUIET_MS);
+    expect({ modal: modalLoaded(), workers: workers.length }).to.deep.equal({ modal: false, workers: 0 });
+    element.scrollIntoView();
+    await waitUntil(() => modalLoaded() && workers.length === 1, 'nothing preloaded once on screen', { timeout: 10_000 });
+  });
+
+  it('Save-Data: nothing loads for a button on screen; the buyer’s intent still loads it', async () => {
+    const { element, workers, modalLoaded } = await merchantPageWith('save-data');
+    await settle(QUIET_MS);
+    expect({ modal: modalLoaded(), workers: workers.length }).to.deep.equal({ modal: false, workers: 0 });
+    payButton(element).dispatchEvent(new PointerEvent('pointerenter'));
+    await waitUntil(() => modalLoaded() && workers.length === 1, 'nothing loaded on intent', { timeout: 10_000 });
+  });
+
+  it('preload="intent": nothing until the pointer reaches the button', async () => {
+    const { element, workers, modalLoaded } = await merchantPageWith('preload=intent');
+    await settle(QUIET_MS);
+    expect({ modal: modalLoaded(), workers: workers.length }).to.deep.equal({ modal: false, workers: 0 });
+    payButton(element).dispatchEvent(new PointerEvent('pointerenter'));
+    await waitUntil(() => modalLoaded() && workers.length === 1, 'nothing loaded on intent', { timeout: 10_000 });
+  });
+
+  it('preload="none": not even on intent; Pay loads what it needs and pays', async () => {
+    const { element, workers, modalLoaded } = await merchantPageWith('preload=none');
+    payButton(element).dispatchEvent(new PointerEvent('pointerenter'));
+    payButton(element).dispatchEvent(new FocusEvent('focus'));
+    await settle(QUIET_MS);
+    expect({ modal: modalLoaded(), workers: workers.length }).to.deep.equal({ modal: false, workers: 0 });
+    const created = nextEvent(element, 'ktpay:created');
+    void element.open();
+    await created;
+    expect(workers).to.have.length(1);
+    expect(sent).to.have.length(1);
+  });
+});
+
+describe('where the order is sealed', () => {
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  it('in the worker: the page’s main thread never loads libsodium', async () => {
+    const { frame, element, workers } = await merchantPageWith('preload=intent');
+    const created = nextEvent(element, 'ktpay:created');
+    void element.open();
+    await created;
+    expect(workers).to.have.length(1);
+    expect(sealedOnMainThread(frame)).to.equal(false);
+    expect(sent).to.have.length(1);
+  });
+
+  it("a CSP that forbids workers: sealed on the main thread, and paid", async () => {
+    const { frame, element, workers } = await merchantPageWith(`csp=${encodeURIComponent("worker-src 'none'")}`);
+    const created = nextEvent(element, 'ktpay:created');
+    void element.open();
+    await created;
+    expect(workers, 'the worker was never fetched').to.deep.equal([]);
+    expect(sealedOnMainThread(frame)).to.equal(true);
+    expect(sent).to.have.length(1);
+  });
+
+  it("the worker's script does not load: sealed on the main thread, and paid", async () => {
+    const asked: string[] = [];
+    const workers = watchSealingWorkers(
+      http.get(/\/seal-worker\.[jt]s$/, ({ request }) => (asked.push(request.url), new HttpResponse(null, { status: 404 }))),
+    );
+    const { frame, element } = await merchantPageWith('preload=intent', { workers });
+    const created = nextEvent(element, 'ktpay:created');
+    void element.open();
+    await created;
+    expect(asked, 'the worker was asked for').to.have.length(1);
+    expect(sealedOnMainThread(frame)).to.equal(true);
+    expect(sent).to.have.length(1);
+  });
+});
