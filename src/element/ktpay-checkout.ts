@@ -267,7 +267,10 @@ export class KtpayCheckout extends LitElement {
     if (this.#modal) return this.#modal.open(input);
     const closes = this.#closes;
     this.#codeArriving = true;
-    const opening = this.#loadModal().then(
+    // A bad `timeout` is reported once the parameters are read; meanwhile the default applies.
+    const timeoutMs = readTimeoutMs(this.timeout) ?? DEFAULT_TIMEOUT_SECONDS * 1000;
+    const arriving = deadline(this.#loadModal(), timeoutMs, () => new Error(`no answer in ${timeoutMs} ms`));
+    const opening = arriving.then(
       (modal): Promise<KtpayResult> | KtpayResult => {
         this.#codeArriving = false;
         // Closed or removed while the code was on its way: that Pay is over.
@@ -297,19 +300,20 @@ export class KtpayCheckout extends LitElement {
     return this.#locale.lang;
   }
 
-  /** The modal's code, loaded once per page, and this element's modal made from it once. */
+  /**
+   * The modal's code, loaded once per page, and this element's modal made from it once. Not
+   * bounded here: a preload keeps loading however long it takes; each Pay bounds its own wait.
+   */
   #loadModal(): Promise<CheckoutModal> {
     if (this.#modalLoading) return this.#modalLoading;
-    // A bad `timeout` is reported once the parameters are read; meanwhile the default applies.
-    const timeoutMs = readTimeoutMs(this.timeout) ?? DEFAULT_TIMEOUT_SECONDS * 1000;
-    const loading = deadline(loadModalCode(), timeoutMs, () => new Error(`no answer in ${timeoutMs} ms`)).then(
-      ({ CheckoutModal }) => {
-        this.#modal ??= new CheckoutModal(this, this.#locale, () => this.#input());
-        this.requestUpdate();
-        return this.#modal;
-      },
-    );
-    loading.catch(() => (this.#modalLoading = undefined));
+    const loading = loadModalCode().then(({ CheckoutModal }) => {
+      this.#modal ??= new CheckoutModal(this, this.#locale, () => this.#input());
+      this.requestUpdate();
+      return this.#modal;
+    });
+    loading.catch(() => {
+      if (this.#modalLoading === loading) this.#modalLoading = undefined;
+    });
     return (this.#modalLoading = loading);
   }
 
