@@ -56,4 +56,8 @@ export default {
   // Some tests loop over dozens of hostile values or load pages of their own: with three engines
   // sharing the machine, WebKit's can take longer than 15 s. A bound against hanging, not a speed claim.
   testFramework: { config: { timeout: 30000 } },
+  // A file's whole run: redirects.test.ts loads eight merchant pages of its own, each loading every
+  // module unbundled and libsodium in its own worker; late in a full WebKit run each of those tests
+  // took 11–21 s (its main thread answering throughout), past the default 120 s for the file.
+  testsFinishTimeout: 300_000,
 };
