@@ -49,21 +49,19 @@ describe('preloading', () => {
     await waitUntil(() => modalLoaded() && workers.length === 1, 'nothing preloaded once on screen', { timeout: 10_000 });
   });
 
-  it('Save-Data: nothing loads for a button on screen; the buyer’s intent still loads it', async () => {
-    const { element, workers, modalLoaded } = await merchantPageWith('save-data');
-    await settle(QUIET_MS);
-    expect({ modal: modalLoaded(), workers: workers.length }).to.deep.equal({ modal: false, workers: 0 });
-    payButton(element).dispatchEvent(new PointerEvent('pointerenter'));
-    await waitUntil(() => modalLoaded() && workers.length === 1, 'nothing loaded on intent', { timeout: 10_000 });
-  });
-
-  it('preload="intent": nothing until the pointer reaches the button', async () => {
-    const { element, workers, modalLoaded } = await merchantPageWith('preload=intent');
-    await settle(QUIET_MS);
-    expect({ modal: modalLoaded(), workers: workers.length }).to.deep.equal({ modal: false, workers: 0 });
-    payButton(element).dispatchEvent(new PointerEvent('pointerenter'));
-    await waitUntil(() => modalLoaded() && workers.length === 1, 'nothing loaded on intent', { timeout: 10_000 });
-  });
+  // Nothing before intent, for either reason; the buyer's intent then loads it all.
+  for (const [query, why] of [
+    ['save-data', 'Save-Data: nothing loads for a button on screen'],
+    ['preload=intent', 'preload="intent": nothing loads for a button on screen'],
+  ] as const) {
+    it(`${why}, until the pointer reaches the button`, async () => {
+      const { element, workers, modalLoaded } = await merchantPageWith(query);
+      await settle(QUIET_MS);
+      expect({ modal: modalLoaded(), workers: workers.length }).to.deep.equal({ modal: false, workers: 0 });
+      payButton(element).dispatchEvent(new PointerEvent('pointerenter'));
+      await waitUntil(() => modalLoaded() && workers.length === 1, 'nothing loaded on intent', { timeout: 10_000 });
+    });
+  }
 
   it('preload="none": not even on intent; Pay loads what it needs and pays', async () => {
     const { element, workers, modalLoaded } = await merchantPageWith('preload=none');
