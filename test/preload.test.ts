@@ -6,6 +6,7 @@ import {
   loadInto,
   nextEvent,
   payButton,
+  recordEvents,
   sealedOnMainThread,
   sent,
   waitUntil,
@@ -37,8 +38,13 @@ describe('preloading', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
   it('a button on screen: the modal and the sealing worker load while the browser is idle, with no sign of intent', async () => {
-    const { workers, modalLoaded } = await merchantPageWith('');
+    const { element, workers, modalLoaded } = await merchantPageWith('');
+    const log = recordEvents(element);
     await waitUntil(() => modalLoaded() && workers.length === 1, 'nothing preloaded for a button on screen', { timeout: 10_000 });
+    // Preparing (the Pay's code run once, with nothing kept) is invisible: no event, no request, no modal.
+    await settle(QUIET_MS);
+    expect({ events: log.map((event) => event.type), sent: sent.length }).to.deep.equal({ events: [], sent: 0 });
+    expect(element.shadowRoot!.querySelector('dialog')).to.equal(null);
   });
 
   it('a button off screen: nothing loads, until it is scrolled into view', async () => {

@@ -314,12 +314,19 @@ export class CheckoutController implements ReactiveController {
       if (await opened) this.#fail({ source: 'validation', fields: parsed.fields });
       return;
     }
-    const { payment, mode, returnParams } = parsed;
-    const nonce = randomHex(8);
-    const own = ownCallbackUrls(location.href, nonce, returnParams);
-    const callbacks = callbacksToSend(payment.callbacks, own, nonce);
-    this.#attempt = attemptOf(parsed, { payment, mode, own, nonce, callbacks }, () => JSON.stringify(toKtpayRequest(payment, own, nonce)));
+    this.#attempt = attemptFor(parsed);
     await this.#send(opened);
+  }
+
+  /**
+   * Runs what a Pay runs before sealing, with nothing kept, shown or sent: on a phone, a tap's
+   * first run of this code (parsing, compiling) is tens of milliseconds the order waits for.
+   * False when the parameters are not valid yet (a framework may set them later).
+   */
+  rehearse(): boolean {
+    const parsed = readCheckoutParams(this.context.input(), location.href);
+    if (parsed.ok) attemptFor(parsed);
+    return parsed.ok;
   }
 
   /** The buyer follows the offered link to the payment page in the whole window. */
@@ -628,6 +635,15 @@ export class CheckoutController implements ReactiveController {
 }
 
 /** The attempt for the chosen provider: KTPay's also carries the JSON it seals (`requestJson`). */
+/** A new attempt at the order: its nonce, the callback URLs it sends, and (KTPay) the request to seal. */
+function attemptFor(parsed: Extract<CheckoutParams, { ok: true }>): Attempt {
+  const { payment, mode, returnParams } = parsed;
+  const nonce = randomHex(8);
+  const own = ownCallbackUrls(location.href, nonce, returnParams);
+  const callbacks = callbacksToSend(payment.callbacks, own, nonce);
+  return attemptOf(parsed, { payment, mode, own, nonce, callbacks }, () => JSON.stringify(toKtpayRequest(payment, own, nonce)));
+}
+
 function attemptOf(parsed: Extract<CheckoutParams, { ok: true }>, base: AttemptBase, requestJson: () => string): Attempt {
   return parsed.provider === 'epay'
     ? { ...base, provider: 'epay', connection: parsed.connection }

@@ -31,6 +31,8 @@ export class CheckoutModal implements ReactiveController {
   #returnFocus: HTMLElement | null = null;
   /** The phase last drawn, to see a view being replaced. */
   #drawnPhase: Phase = 'idle';
+  /** A Pay's code has run once (see `prepare`). */
+  #rehearsed = false;
 
   constructor(
     private readonly host: ModalHost,
@@ -53,9 +55,16 @@ export class CheckoutModal implements ReactiveController {
     return modalMessages.ifLoaded(this.locale.lang) ?? modalMessages.ifLoaded('ru')!;
   }
 
-  /** The buyer shows intent: get libsodium and the connections ready before the click. */
+  /** The buyer shows intent (or the button is on screen): get libsodium, the connections and the tap's code ready before the click. */
   prepare(): void {
     prepareForPayment(this.host);
+    if (this.#rehearsed) return; // once is enough: a second run would only hold up the tap that follows a touch
+    try {
+      this.#rehearsed = this.#checkout.rehearse();
+    } catch (error) {
+      // A bug of ours, which Pay will meet and report as an outcome; a preload must not throw.
+      console.error('[ktpay-checkout]', error);
+    }
   }
 
   /** Pay was pressed and the modal is about to be drawn (in the task after the click's). */
