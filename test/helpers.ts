@@ -172,6 +172,14 @@ export async function loadInto(frame: HTMLIFrameElement, url: string): Promise<v
 }
 
 /**
+ * What a merchant page in a frame loads ahead of Pay: at intent, not as soon as it shows (the
+ * default, tested in preload.test.ts). Each such page (and each page returned to) would otherwise
+ * start libsodium in a worker of its own, unbundled, whether its test pays or not; late in a full
+ * WebKit run, files with many of them slowed into timeouts.
+ */
+export const MERCHANT_PAGE_PRELOAD = { preload: 'intent' };
+
+/**
  * A merchant page in an iframe of the test page, with its own module map and its own address, so
  * a redirect is a real navigation we can watch (the test page itself must not leave).
  */
@@ -179,7 +187,7 @@ export async function merchantPage(attributes: Record<string, string> = {}, page
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 800px; height: 700px';
   await loadInto(frame, page);
-  const element = await checkoutIn(frame, { 'order-id': freshOrderId(), amount: '990', ...attributes });
+  const element = await checkoutIn(frame, { 'order-id': freshOrderId(), amount: '990', ...MERCHANT_PAGE_PRELOAD, ...attributes });
   return { frame, element, landedAt: () => (frame.contentWindow?.location.href ?? '') };
 }
 

@@ -7,6 +7,7 @@ import {
   checkoutIn,
   frameOf,
   loadInto,
+  MERCHANT_PAGE_PRELOAD,
   merchantPage,
   mountCheckout,
   nextEvent,
@@ -152,7 +153,7 @@ async function leftForPaymentPage() {
     await loadInto(frame, url);
     const heard: CustomEvent[] = [];
     frame.contentDocument!.addEventListener(type, (e) => heard.push(e as CustomEvent));
-    const back = await checkoutIn(frame, { 'order-id': orderId, amount: '990' });
+    const back = await checkoutIn(frame, { 'order-id': orderId, amount: '990', ...MERCHANT_PAGE_PRELOAD });
     return { back, heard };
   };
   return { orderId, log, landedAt, order, returnTo };
@@ -243,7 +244,7 @@ describe("the acquirer's own page, in the whole window", () => {
     await back;
     const heard: CustomEvent[] = [];
     frame.contentDocument!.addEventListener('ktpay:success', (event) => heard.push(event as CustomEvent));
-    await checkoutIn(frame, { 'order-id': orderId, amount: '990' });
+    await checkoutIn(frame, { 'order-id': orderId, amount: '990', ...MERCHANT_PAGE_PRELOAD });
     await waitUntil(() => heard.length > 0, 'no ktpay:success on return');
     expect(heard[0]!.detail).to.include({ orderId, status: 'success' });
   });
