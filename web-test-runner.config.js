@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { rewriteDevUrl } from './tools/dev-routes.js';
 import { testBrowsers } from './tools/wtr-browsers.js';
 import { bundledPackages } from './tools/wtr-bundled-packages.js';
 import { engineCommands } from './tools/wtr-commands.js';
+import { failureSummary } from './tools/wtr-failure-summary.js';
 
 export default {
   // test/system/ runs in its own group, in browsers started with other system preferences.
@@ -55,6 +57,7 @@ export default {
   concurrentBrowsers: 2,
   // Some tests loop over dozens of hostile values or load pages of their own: with three engines
   // sharing the machine, WebKit's can take longer than 15 s. A bound against hanging, not a speed claim.
+  reporters: [defaultReporter(), failureSummary()],
   testFramework: { config: { timeout: 30000 } },
   // A file's whole run: redirects.test.ts loads eight merchant pages of its own, each loading every
   // module unbundled and libsodium in its own worker; late in a full WebKit run each of those tests
