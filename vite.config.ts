@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { merchantBackend } from './demo/merchant-backend.js';
 import { rewriteDevUrl } from './tools/dev-routes.js';
@@ -46,7 +47,7 @@ function sandboxDevServer(): Plugin {
 /**
  * Two builds into dist/ (`vite build`, then `vite build --mode cdn`):
  * - the package's module entries for bundlers and servers: index.js (the element plus
- *   describeError), react.js (the React component), describe-error.js (describeError alone),
+ *   describeError), react.js, vue.js and angular.js (the framework wrappers), describe-error.js (describeError alone),
  *   sandbox.js (the MSW stand-in) and server.js (the merchant's callback endpoint, Node only).
  *   Their dependencies stay imports, so an app shares one lit, and in Node lit's own server build
  *   (with its DOM shim) loads: importing the package during server-side rendering does not throw.
@@ -55,7 +56,7 @@ function sandboxDevServer(): Plugin {
  * package.json's `sideEffects` names the registering entries in src/ as well as in dist/: these
  * builds read it too, and would drop the registration from an entry they thought pure.
  */
-const PACKAGE_DEPENDENCIES = [/^lit(\/.*)?$/, /^@lit\//, /^libsodium-wrappers$/, /^msw(\/.*)?$/, /^react(\/.*)?$/, /^node:/];
+const PACKAGE_DEPENDENCIES = [/^lit(\/.*)?$/, /^@lit\//, /^libsodium-wrappers$/, /^msw(\/.*)?$/, /^react(\/.*)?$/, /^vue$/, /^@angular\//, /^node:/];
 
 /**
  * In the package's build, each language's words stay a chunk of their own and the small modules
@@ -71,6 +72,29 @@ function wordsChunk(id: string): string | undefined {
   const words = /\/i18n\/generated\/(button\/)?(\w+)\.ts$/.exec(id);
   if (!words) return undefined;
   return words[1] ? `button-words-${words[2]}` : `messages-${words[2]}`;
+}
+
+/** Where ngc puts ktpay-checkout/angular, partially compiled (tsconfig.angular.json). */
+const NGC_OUT = resolve('node_modules/.cache/ngc');
+
+/**
+ * dist/angular.js is the directive as Angular's compiler left it (its metadata compiled to the
+ * `ɵɵngDeclare…` calls an app's build links), bundled like the other entries: its imports of our
+ * modules resolve back to src/, so it shares their chunks. Its types are ngc's too (an AOT app's
+ * compiler reads the directive's inputs and outputs there), written to dist/types/angular.d.ts.
+ */
+function angularPartial(): Plugin {
+  return {
+    name: 'ktpay-angular-partial',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer?.startsWith(`${NGC_OUT}/`) || !source.startsWith('.')) return null;
+      return resolve('src', relative(NGC_OUT, resolve(dirname(importer), source))).replace(/\.js$/, '.ts');
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'types/angular.d.ts', source: readFileSync(`${NGC_OUT}/angular.d.ts`, 'utf8') });
+    },
+  };
 }
 
 const SANDBOX_PAGE = 'src/sandbox/page/payment-card.html';
@@ -104,7 +128,7 @@ function sandboxPageBuild(): UserConfig {
 }
 
 export default defineConfig(({ mode }) => mode === 'sandbox-page' ? sandboxPageBuild() : ({
-  plugins: [sandboxDevServer(), merchantBackend(), minifyLitCss()],
+  plugins: [sandboxDevServer(), merchantBackend(), minifyLitCss(), ...(mode === 'production' ? [angularPartial()] : [])],
   server: { port: 5173 },
   // The sealing worker's file sits beside the chunk that starts it, found relative to that chunk
   // (wherever the files are served from), as an ES module like the rest.
@@ -123,6 +147,8 @@ export default defineConfig(({ mode }) => mode === 'sandbox-page' ? sandboxPageB
           : {
               index: 'src/index.ts',
               react: 'src/react.ts',
+              vue: 'src/vue.ts',
+              angular: `${NGC_OUT}/angular.js`,
               'describe-error': 'src/i18n/describe-error.ts',
               sandbox: 'src/sandbox/index.ts',
               server: 'src/server/index.ts',

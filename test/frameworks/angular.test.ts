@@ -1,22 +1,13 @@
-// <ktpay-checkout> in an Angular standalone component, compiled just in time in the browser and
-// run without zone.js: CUSTOM_ELEMENTS_SCHEMA lets the template use the tag, [prop] binds a
-// property, [attr.x] an attribute. Angular reads `(ktpay:success)` as event `success` on a global
-// target `ktpay` and refuses it, so the README's directive turns ktpay:… into (ktpaySuccess)….
-// Decorators are called as functions here (JIT, no decorator transform); the README's are the same.
+// ktpay-checkout/angular in an Angular standalone component, compiled just in time in the browser
+// and run without zone.js: the directive's inputs set the element's properties, [attr.x] still sets
+// an attribute, and its outputs carry the ktpay:* events, which Angular's templates cannot name
+// (`(ktpay:success)` is refused: see the last test). Decorators are called as functions here (JIT,
+// no decorator transform). The same directive compiled ahead of time: test/node/typed-templates.
 import '@angular/compiler'; // JIT: templates are compiled in the browser
-import {
-  Component,
-  CUSTOM_ELEMENTS_SCHEMA,
-  Directive,
-  ElementRef,
-  EventEmitter,
-  inject,
-  provideZonelessChangeDetection,
-  signal,
-  type ApplicationRef,
-} from '@angular/core';
+import { Component, CUSTOM_ELEMENTS_SCHEMA, provideZonelessChangeDetection, signal, type ApplicationRef } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
 import { expect } from '@open-wc/testing';
+import { KtpayCheckoutDirective } from '../../src/angular.js';
 import type { KtpayCheckout } from '../../src/ktpay-checkout.js';
 import { SANDBOX_ATTRIBUTES } from '../../src/sandbox/index.js';
 import { dialogOf, freshOrderId, payButton, payOnSandbox, shadow, useNetwork, waitUntil } from '../helpers.js';
@@ -33,30 +24,9 @@ class Shop {
   }
 }
 
-/** The README's KtpayEvents directive: each ktpay:… event as an output named without the colon. */
-const KtpayEvents = Directive({
-  selector: 'ktpay-checkout',
-  outputs: ['ktpayOpen', 'ktpayCreated', 'ktpaySuccess', 'ktpayFailed', 'ktpayClose'],
-})(
-  class {
-    readonly ktpayOpen = new EventEmitter<CustomEvent>();
-    readonly ktpayCreated = new EventEmitter<CustomEvent>();
-    readonly ktpaySuccess = new EventEmitter<CustomEvent>();
-    readonly ktpayFailed = new EventEmitter<CustomEvent>();
-    readonly ktpayClose = new EventEmitter<CustomEvent>();
-    constructor() {
-      const element = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
-      const outputs = { open: this.ktpayOpen, created: this.ktpayCreated, success: this.ktpaySuccess, failed: this.ktpayFailed, close: this.ktpayClose };
-      for (const [name, output] of Object.entries(outputs)) {
-        element.addEventListener(`ktpay:${name}`, (event) => output.emit(event as CustomEvent));
-      }
-    }
-  },
-);
-
 const ShopComponent = Component({
   selector: 'test-shop',
-  imports: [KtpayEvents],
+  imports: [KtpayCheckoutDirective],
   schemas: [CUSTOM_ELEMENTS_SCHEMA],
   template: `
     <ktpay-checkout
