@@ -24,11 +24,10 @@ const KTPAY_INPUTS = [
   'callbackFailedPostUrl', 'preload', 'theme', 'lang',
 ] as const;
 
+type Props = KtpayCheckoutProps;
+
 /** An output's value: the event, typed with its detail. */
 type KtpayEventOf<N extends KtpayEventName> = CustomEvent<KtpayEventDetail<N>>;
-
-// The inputs' types: the class gets the element's properties by declaration merging.
-export interface KtpayCheckoutDirective extends KtpayCheckoutProps {}
 
 @Directive({
   selector: 'ktpay-checkout',
@@ -37,7 +36,46 @@ export interface KtpayCheckoutDirective extends KtpayCheckoutProps {}
   outputs: ['ktpayOpen', 'ktpayCreated', 'ktpaySuccess', 'ktpayFailed', 'ktpayClose'],
   exportAs: 'ktpayCheckout',
 })
-export class KtpayCheckoutDirective implements OnChanges {
+export class KtpayCheckoutDirective implements OnChanges, KtpayCheckoutProps {
+  // The inputs, typed as the element's properties. Declared on the class (no code), since an AOT
+  // app's compiler type-checks only the inputs it finds there.
+  declare appId?: Props['appId'];
+  declare appKey?: Props['appKey'];
+  declare testMode?: Props['testMode'];
+  declare apiUrl?: Props['apiUrl'];
+  declare widgetUrl?: Props['widgetUrl'];
+  declare orderId?: Props['orderId'];
+  declare amount?: Props['amount'];
+  declare type?: Props['type'];
+  declare serviceId?: Props['serviceId'];
+  declare contractValue?: Props['contractValue'];
+  declare description?: Props['description'];
+  declare callbackBackUrl?: Props['callbackBackUrl'];
+  declare callbackSuccessUrl?: Props['callbackSuccessUrl'];
+  declare callbackFailedUrl?: Props['callbackFailedUrl'];
+  declare callbackPostUrl?: Props['callbackPostUrl'];
+  declare callbackForceBackUrl?: Props['callbackForceBackUrl'];
+  declare callbackForceSuccessUrl?: Props['callbackForceSuccessUrl'];
+  declare callbackForceFailedUrl?: Props['callbackForceFailedUrl'];
+  declare merchantUserId?: Props['merchantUserId'];
+  declare phone?: Props['phone'];
+  declare email?: Props['email'];
+  declare showCloseButton?: Props['showCloseButton'];
+  declare timeout?: Props['timeout'];
+  declare mode?: Props['mode'];
+  declare returnParams?: Props['returnParams'];
+  declare provider?: Props['provider'];
+  declare terminal?: Props['terminal'];
+  declare authUrl?: Props['authUrl'];
+  declare currency?: Props['currency'];
+  declare cardSave?: Props['cardSave'];
+  declare epayOperation?: Props['epayOperation'];
+  declare epayScriptUrl?: Props['epayScriptUrl'];
+  declare callbackFailedPostUrl?: Props['callbackFailedPostUrl'];
+  declare preload?: Props['preload'];
+  declare theme?: Props['theme'];
+  declare lang?: Props['lang'];
+
   /** The <ktpay-checkout> element (`#pay="ktpayCheckout"`, then `pay.element.open()`). */
   readonly element: KtpayCheckoutElement = inject<ElementRef<KtpayCheckoutElement>>(ElementRef).nativeElement;
 
@@ -77,7 +115,7 @@ export class KtpayCheckoutDirective implements OnChanges {
 
 /** Fails to compile, naming it, when the element gains a property the directive does not take. */
 type Never<T extends never> = T;
-export type KtpayInputsMissing = Never<Exclude<keyof KtpayCheckoutProps, (typeof KTPAY_INPUTS)[number]>>;
+export type KtpayInputsMissing = Never<Exclude<keyof Props, (typeof KTPAY_INPUTS)[number] & keyof KtpayCheckoutDirective>>;
 
 export type { KtpayCheckoutElement, KtpayCheckoutProps, KtpayEventDetail, KtpayEventName };
 export type * from './events.js';

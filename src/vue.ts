@@ -68,9 +68,11 @@ export type KtpayCheckoutTagProps = KtpayCheckoutProps & {
 };
 
 declare module 'vue' {
-  // Volar type-checks both spellings in every template of an app that imports ktpay-checkout/vue.
+  // Volar type-checks the tag in every template of an app that includes these types. Only the tag:
+  // Volar reads `<ktpay-checkout>` as `KtpayCheckout` when a component has that name, and would then
+  // accept the component's `@success`, which the bare element never fires. `<KtpayCheckout>` is
+  // checked where it is imported (or see the README for global registration).
   export interface GlobalComponents {
-    KtpayCheckout: typeof KtpayCheckout;
     'ktpay-checkout': new () => { $props: KtpayCheckoutTagProps };
   }
 }
