@@ -91,7 +91,9 @@ function angularPartial(): Plugin {
       if (!importer?.startsWith(`${NGC_OUT}/`) || !source.startsWith('.')) return null;
       return resolve('src', relative(NGC_OUT, resolve(dirname(importer), source))).replace(/\.js$/, '.ts');
     },
-    generateBundle() {
+    generateBundle(_options, bundle) {
+      // Only in the build that has the entry (Storybook's build reads this file too).
+      if (!Object.values(bundle).some((file) => file.type === 'chunk' && file.isEntry && file.name === 'angular')) return;
       this.emitFile({ type: 'asset', fileName: 'types/angular.d.ts', source: readFileSync(`${NGC_OUT}/angular.d.ts`, 'utf8') });
     },
   };
