@@ -18,3 +18,11 @@ export const propertyNames = (element: typeof KtpayCheckout): (KtpayCheckoutProp
   ...(Object.keys(element.properties) as KtpayCheckoutProperty[]),
   'lang',
 ];
+
+/**
+ * Listeners of the bare tag, named as a framework passes them (`onktpay:success` for React 19,
+ * Preact and Svelte 5, `onKtpay:success` for Vue's `@ktpay:success`), each given the event.
+ */
+export type KtpayEventHandlers<Prefix extends string> = {
+  [N in KtpayEventName as `${Prefix}${N}`]?: (event: CustomEvent<KtpayEventDetail<N>>) => void;
+};

@@ -6,6 +6,7 @@ import * as React from 'react';
 import { defineKtpayCheckout } from './define.js';
 import { KtpayCheckout as KtpayCheckoutElement } from './element/ktpay-checkout.js';
 import type { KtpayEventMap, ProviderDetail } from './events.js';
+import type { KtpayCheckoutProps, KtpayEventHandlers } from './framework-bindings.js';
 
 defineKtpayCheckout();
 
@@ -29,3 +30,21 @@ export const KtpayCheckout = createComponent({
 export type { KtpayCheckoutElement };
 export type * from './events.js';
 export type { ErrorText, Lang } from './i18n/messages.js';
+
+/**
+ * `<ktpay-checkout>` itself in React 19's JSX, without the component: React 19 sets the properties
+ * and listens to `onktpay:success` as the event `ktpay:success`. Typed wherever this module's types
+ * are included (`import type {} from 'ktpay-checkout/react'`).
+ */
+export type KtpayCheckoutJsxProps = React.HTMLAttributes<KtpayCheckoutElement> &
+  React.RefAttributes<KtpayCheckoutElement> &
+  KtpayCheckoutProps &
+  KtpayEventHandlers<'onktpay:'>;
+
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'ktpay-checkout': KtpayCheckoutJsxProps;
+    }
+  }
+}

@@ -11,6 +11,7 @@ import {
   propertyNames,
   type KtpayCheckoutProps,
   type KtpayEventDetail,
+  type KtpayEventHandlers,
   type KtpayEventName,
 } from './framework-bindings.js';
 
@@ -63,9 +64,7 @@ export const KtpayCheckout = defineComponent({
 export const isKtpayElement = (tag: string): boolean => tag === 'ktpay-checkout';
 
 /** The tag itself in a template: its properties, and its events as `@ktpay:success` hears them. */
-export type KtpayCheckoutTagProps = KtpayCheckoutProps & {
-  [N in KtpayEventName as `onKtpay:${N}`]?: (event: CustomEvent<KtpayEventDetail<N>>) => void;
-};
+export type KtpayCheckoutTagProps = KtpayCheckoutProps & KtpayEventHandlers<'onKtpay:'>;
 
 declare module 'vue' {
   // Volar type-checks the tag in every template of an app that includes these types. Only the tag:

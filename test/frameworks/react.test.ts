@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { createElement as h, type ComponentProps } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
-import { KtpayCheckout } from '../../src/react.js';
+import { KtpayCheckout, type KtpayCheckoutJsxProps } from '../../src/react.js';
 import type { KtpayCheckout as Element, KtpaySuccessDetail } from '../../src/ktpay-checkout.js';
 import { payOnEpayForm, SANDBOX_ATTRIBUTES, SANDBOX_EPAY_AUTH_URL, SANDBOX_EPAY_SCRIPT_URL, SANDBOX_EPAY_TERMINAL } from '../../src/sandbox/index.js';
 import { dialogOf, epayForm, freshOrderId, payButton, payOnSandbox, shadow, useNetwork, waitUntil } from '../helpers.js';
@@ -138,5 +138,26 @@ describe('React: ktpay-checkout/react', () => {
     await waitUntil(() => heard.length === 2, 'no onKtpaySuccess');
     expect(heard).to.deep.equal([{ type: 'open', provider: 'epay' }, { type: 'success', provider: 'epay' }]);
     element.close();
+  });
+
+  // The tag itself, typed by `import type {} from 'ktpay-checkout/react'` (test/typecheck/react/).
+  it('React 19 without the component: the bare tag gets properties, and onktpay:* props are listeners', async () => {
+    const heard: string[] = [];
+    const orderId = freshOrderId();
+    const props: KtpayCheckoutJsxProps = {
+      ...sandboxProps,
+      orderId,
+      amount: 'много',
+      'onktpay:open': (event) => heard.push(`open ${event.detail.orderId}`),
+      'onktpay:failed': (event) => heard.push(`failed ${event.detail.source} ${Object.keys(event.detail.fields ?? {}).join()}`),
+    };
+    flushSync(() => root.render(h('ktpay-checkout', props)));
+    const element = container.querySelector('ktpay-checkout')!;
+    await element.updateComplete;
+    expect(element.orderId).to.equal(orderId);
+    expect(element.hasAttribute('order-id')).to.equal(false);
+    payButton(element).click();
+    await waitUntil(() => heard.length === 2, 'no ktpay:failed');
+    expect(heard).to.deep.equal([`open ${orderId}`, 'failed validation amount']);
   });
 });

@@ -24,7 +24,7 @@ test('every export, with its types, is in the tarball', () => {
     for (const target of targets(entry)) assert.ok(files.has(strip(target)), `${subpath} → ${target} is not packed`);
     if (typeof entry !== 'string' && entry.default?.endsWith('.js')) assert.ok(entry.types, `${subpath} has no types`);
   }
-  for (const subpath of ['.', './react', './vue', './sandbox', './server', './describe-error', './ktpay-checkout.js']) {
+  for (const subpath of ['.', './react', './vue', './angular', './preact', './svelte', './sandbox', './server', './describe-error', './ktpay-checkout.js']) {
     assert.ok(pkg.exports[subpath], `no export ${subpath}`);
   }
 });
@@ -40,10 +40,10 @@ test('the manifest and the registering entries are packed and named', () => {
   for (const path of pkg.sideEffects.filter((path) => path.startsWith('./dist/'))) {
     assert.ok(files.has(strip(path)), `sideEffects names ${path}, which is not packed`);
   }
-  for (const subpath of ['.', './react', './vue', './ktpay-checkout.js']) {
+  for (const subpath of ['.', './react', './vue', './angular', './ktpay-checkout.js']) {
     assert.ok(pkg.sideEffects.includes(pkg.exports[subpath].default), `${subpath} registers, but is not in sideEffects`);
   }
-  for (const source of ['./src/ktpay-checkout.ts', './src/react.ts', './src/vue.ts']) assert.ok(pkg.sideEffects.includes(source), `${source} is not in sideEffects`);
+  for (const source of ['./src/ktpay-checkout.ts', './src/react.ts', './src/vue.ts', './src/angular.ts']) assert.ok(pkg.sideEffects.includes(source), `${source} is not in sideEffects`);
 });
 
 test('the sandbox payment page is packed, for merchants\' own tests', () => {
