@@ -65,9 +65,9 @@ export class KtpayCheckout extends LitElement {
   /**
    * The attributes, one per transaction parameter, read into properties (never reflected back).
    * `static properties` rather than decorators: the same, in fewer bytes on the page's initial path.
-   * Its keys are the framework wrappers' props (KtpayCheckoutProperty).
+   * Annotated rather than `satisfies`: the manifest's analyzer reads only this form.
    */
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     appId: {},
     appKey: {},
     testMode: { type: Boolean },
@@ -104,7 +104,7 @@ export class KtpayCheckout extends LitElement {
     preload: {},
     // Reflected, as the one attribute the styles read: set as a property (React, Vue), it still themes.
     theme: { reflect: true },
-  } satisfies PropertyDeclarations;
+  };
   /**
    * Each property's attribute is its name in kebab case (`orderId` → `order-id`): said once here
    * rather than per property (bytes on the page's initial path). The manifest's analyzer is told
@@ -367,5 +367,8 @@ export class KtpayCheckout extends LitElement {
   }
 }
 
-/** The element's settable properties, one per attribute (`orderId` for `order-id`). */
-export type KtpayCheckoutProperty = keyof typeof KtpayCheckout.properties;
+/**
+ * The element's settable properties, one per attribute (`orderId` for `order-id`): its public
+ * members but its methods and the read-only `language`. The framework wrappers' props.
+ */
+export type KtpayCheckoutProperty = Exclude<keyof KtpayCheckout, keyof LitElement | 'open' | 'close' | 'language'>;
