@@ -63,6 +63,18 @@ async function speaks({ element, args }: Shown, lang: Lang) {
   await atStep({ element } as Shown, 1);
 }
 
+/** The framework set the order as properties (none as attributes) and drew its label; Pay opens the modal. */
+async function drawnByFramework({ element, args }: Shown, framework: string) {
+  expect(element.amount).to.equal(Number(args.amount));
+  expect(element.appId).to.equal(args['app-id']);
+  expect(element.orderId).to.match(/^SB-/);
+  expect(element.hasAttribute('order-id') || element.hasAttribute('amount'), 'set as attributes').to.equal(false);
+  expect(element.textContent!.trim()).to.equal(`Оплатить ${String(args.amount)} ₸ (${framework})`);
+  inShadow(element, 'button[part~="button"]')!.click();
+  await waitUntil(() => dialog(element)?.open, 'the modal did not open');
+  expect(text(element, '[part~="title"]')).to.equal((await modalMessages.load('ru')).ui.title);
+}
+
 /** What each story claims to show, by file and export. */
 const CLAIMS: Record<string, (shown: Shown) => unknown> = {
   'button.stories.ts:PayButton': async ({ element }) => {
@@ -136,6 +148,9 @@ const CLAIMS: Record<string, (shown: Shown) => unknown> = {
     const box = dialog(shown.element).getBoundingClientRect();
     expect([screen.innerWidth, box.width, box.height]).to.deep.equal([360, screen.innerWidth, screen.innerHeight]);
   },
+  'frameworks.stories.ts:React': (shown) => drawnByFramework(shown, 'React'),
+  'frameworks.stories.ts:Vue': (shown) => drawnByFramework(shown, 'Vue'),
+  'frameworks.stories.ts:Angular': (shown) => drawnByFramework(shown, 'Angular'),
 };
 
 const stories = modules.flatMap(({ file, module }) =>
