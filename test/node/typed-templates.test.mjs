@@ -31,13 +31,13 @@ function marked(project, files, folder = 'src') {
   return new Map(files.map((file) => [file, markedLines(readFileSync(join(project, folder, file), 'utf8'))]));
 }
 
-/** The bare tag in JSX: React 19's types or Preact's, checked by tsc. */
+/** The bare tag in JSX: one page, compiled by tsc with React 19's types and with Preact's. */
 for (const framework of ['react', 'preact']) {
   test(`${framework === 'react' ? 'React 19' : 'Preact'}: tsc checks <ktpay-checkout> in JSX`, () => {
-    const project = packedProject(framework);
-    const good = run('typescript/bin/tsc', ['-p', 'tsconfig.json'], project);
+    const project = packedProject('jsx');
+    const good = run('typescript/bin/tsc', ['-p', `tsconfig.${framework}.json`], project);
     assert.equal(good.code, 0, good.output);
-    const bad = run('typescript/bin/tsc', ['-p', 'tsconfig.bad.json'], project);
+    const bad = run('typescript/bin/tsc', ['-p', `tsconfig.${framework}.bad.json`], project);
     assert.notEqual(bad.code, 0, 'the page with mistakes compiled');
     assert.deepEqual(reportedLines(bad.output), marked(project, ['Bad.tsx']), bad.output);
   });

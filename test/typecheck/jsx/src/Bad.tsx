@@ -1,5 +1,4 @@
 // The same tag with a mistake on each marked line: tsc must report those lines, and only those.
-import type {} from 'ktpay-checkout/preact';
 import type { KtpayFailedDetail } from 'ktpay-checkout';
 
 const failed = (event: CustomEvent<KtpayFailedDetail>) => event.detail.source;

@@ -1,0 +1,1 @@
+/// <reference types="ktpay-checkout/react" />
