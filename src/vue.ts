@@ -70,7 +70,7 @@ declare module 'vue' {
   // Volar type-checks the tag in every template of an app that includes these types. Only the tag:
   // Volar reads `<ktpay-checkout>` as `KtpayCheckout` when a component has that name, and would then
   // accept the component's `@success`, which the bare element never fires. `<KtpayCheckout>` is
-  // checked where it is imported (or see the README for global registration).
+  // checked where it is imported (docs/frameworks.md says how to declare it when registered globally).
   export interface GlobalComponents {
     'ktpay-checkout': new () => { $props: KtpayCheckoutTagProps };
   }
