@@ -16,6 +16,14 @@ import {
   type SandboxOptions,
 } from '../src/sandbox/index.js';
 
+/** The sandbox's settings as a framework's props (the element's camelCase properties). */
+export const SANDBOX_PROPS = {
+  appId: SANDBOX_ATTRIBUTES['app-id'],
+  appKey: SANDBOX_ATTRIBUTES['app-key'],
+  apiUrl: SANDBOX_ATTRIBUTES['api-url'],
+  widgetUrl: SANDBOX_ATTRIBUTES['widget-url'],
+};
+
 /** What the element put on the wire, as the server received it. */
 export interface SentRequest {
   url: string;

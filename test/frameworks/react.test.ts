@@ -6,17 +6,10 @@ import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { KtpayCheckout, type KtpayCheckoutJsxProps } from '../../src/react.js';
 import type { KtpayCheckout as Element, KtpaySuccessDetail } from '../../src/ktpay-checkout.js';
-import { payOnEpayForm, SANDBOX_ATTRIBUTES, SANDBOX_EPAY_AUTH_URL, SANDBOX_EPAY_SCRIPT_URL, SANDBOX_EPAY_TERMINAL } from '../../src/sandbox/index.js';
-import { dialogOf, epayForm, freshOrderId, payButton, payOnSandbox, shadow, useNetwork, waitUntil } from '../helpers.js';
+import { payOnEpayForm, SANDBOX_EPAY_AUTH_URL, SANDBOX_EPAY_SCRIPT_URL, SANDBOX_EPAY_TERMINAL } from '../../src/sandbox/index.js';
+import { SANDBOX_PROPS, dialogOf, epayForm, freshOrderId, payButton, payOnSandbox, shadow, useNetwork, waitUntil } from '../helpers.js';
 
 type Props = ComponentProps<typeof KtpayCheckout>;
-
-const sandboxProps: Props = {
-  appId: SANDBOX_ATTRIBUTES['app-id'],
-  appKey: SANDBOX_ATTRIBUTES['app-key'],
-  apiUrl: SANDBOX_ATTRIBUTES['api-url'],
-  widgetUrl: SANDBOX_ATTRIBUTES['widget-url'],
-};
 
 describe('React: ktpay-checkout/react', () => {
   let container: HTMLElement;
@@ -42,7 +35,7 @@ describe('React: ktpay-checkout/react', () => {
 
   it('sets props as properties, not attributes, and keeps their types', async () => {
     const orderId = freshOrderId();
-    const element = await render({ ...sandboxProps, orderId, amount: 1500, timeout: 20 });
+    const element = await render({ ...SANDBOX_PROPS, orderId, amount: 1500, timeout: 20 });
     expect(element).to.be.instanceOf(customElements.get('ktpay-checkout'));
     expect(element.orderId).to.equal(orderId);
     expect(element.amount).to.equal(1500);
@@ -51,15 +44,15 @@ describe('React: ktpay-checkout/react', () => {
   });
 
   it('shows children as the button label, and the localized default without them', async () => {
-    let element = await render({ ...sandboxProps }, 'Оплатить 1 500 ₸');
+    let element = await render({ ...SANDBOX_PROPS }, 'Оплатить 1 500 ₸');
     const slot = shadow(element).querySelector('slot')!;
     expect(slot.assignedNodes().map((node) => node.textContent).join('')).to.equal('Оплатить 1 500 ₸');
-    element = await render({ ...sandboxProps, lang: 'en' });
+    element = await render({ ...SANDBOX_PROPS, lang: 'en' });
     expect(payButton(element).textContent!.trim()).to.equal('Pay');
   });
 
   it('themes through the theme prop, which the styles see as an attribute', async () => {
-    const element = await render({ ...sandboxProps, theme: 'dark' });
+    const element = await render({ ...SANDBOX_PROPS, theme: 'dark' });
     expect(element.getAttribute('theme')).to.equal('dark');
     expect(getComputedStyle(element).getPropertyValue('--ktpay-background').trim()).to.equal('#1e2227');
   });
@@ -69,7 +62,7 @@ describe('React: ktpay-checkout/react', () => {
     const orderId = freshOrderId();
     let success: CustomEvent<KtpaySuccessDetail> | undefined;
     const element = await render({
-      ...sandboxProps,
+      ...SANDBOX_PROPS,
       orderId,
       amount: '990',
       onKtpayOpen: (event) => calls.push(`open ${event.detail.orderId}`),
@@ -95,9 +88,9 @@ describe('React: ktpay-checkout/react', () => {
   it('calls onKtpayFailed for bad props, and the callback of the latest render', async () => {
     const stale: string[] = [];
     const fresh: string[] = [];
-    await render({ ...sandboxProps, orderId: freshOrderId(), amount: -1, onKtpayFailed: (event) => stale.push(event.detail.source) });
+    await render({ ...SANDBOX_PROPS, orderId: freshOrderId(), amount: -1, onKtpayFailed: (event) => stale.push(event.detail.source) });
     const element = await render({
-      ...sandboxProps,
+      ...SANDBOX_PROPS,
       orderId: freshOrderId(),
       amount: -1,
       onKtpayFailed: (event) => fresh.push(`${event.detail.source}: ${Object.keys(event.detail.fields ?? {}).join()}`),
@@ -111,7 +104,7 @@ describe('React: ktpay-checkout/react', () => {
 
   it('unmounting removes the element and its open modal; no callback fires after', async () => {
     const calls: string[] = [];
-    const element = await render({ ...sandboxProps, orderId: freshOrderId(), amount: 990, onKtpayClose: () => calls.push('close') });
+    const element = await render({ ...SANDBOX_PROPS, orderId: freshOrderId(), amount: 990, onKtpayClose: () => calls.push('close') });
     payButton(element).click();
     await waitUntil(() => dialogOf(element)?.open, 'the modal did not open');
     flushSync(() => root.render(null));
@@ -145,7 +138,7 @@ describe('React: ktpay-checkout/react', () => {
     const heard: string[] = [];
     const orderId = freshOrderId();
     const props: KtpayCheckoutJsxProps = {
-      ...sandboxProps,
+      ...SANDBOX_PROPS,
       orderId,
       amount: 'много',
       'onktpay:open': (event) => heard.push(`open ${event.detail.orderId}`),

@@ -5,15 +5,7 @@ import { expect } from '@open-wc/testing';
 import { createApp, h, nextTick, reactive, ref, type App } from 'vue';
 import { isKtpayElement, KtpayCheckout, type KtpayCheckoutProps } from '../../src/vue.js';
 import type { KtpayCheckout as Element } from '../../src/ktpay-checkout.js';
-import { SANDBOX_ATTRIBUTES } from '../../src/sandbox/index.js';
-import { dialogOf, freshOrderId, payButton, payOnSandbox, shadow, useNetwork, waitUntil } from '../helpers.js';
-
-const sandboxProps: KtpayCheckoutProps = {
-  appId: SANDBOX_ATTRIBUTES['app-id'],
-  appKey: SANDBOX_ATTRIBUTES['app-key'],
-  apiUrl: SANDBOX_ATTRIBUTES['api-url'],
-  widgetUrl: SANDBOX_ATTRIBUTES['widget-url'],
-};
+import { SANDBOX_PROPS, dialogOf, freshOrderId, payButton, payOnSandbox, shadow, useNetwork, waitUntil } from '../helpers.js';
 
 describe('Vue 3: ktpay-checkout/vue', () => {
   let app: App;
@@ -27,7 +19,7 @@ describe('Vue 3: ktpay-checkout/vue', () => {
 
   /** Mounts <KtpayCheckout> with reactive props and the given label; returns the element and the props. */
   async function mount(initial: KtpayCheckoutProps, label = 'Оплатить', listeners: Record<string, unknown> = {}) {
-    const props = reactive({ ...sandboxProps, ...initial });
+    const props = reactive({ ...SANDBOX_PROPS, ...initial });
     const checkout = ref<InstanceType<typeof KtpayCheckout>>();
     container = document.body.appendChild(document.createElement('div'));
     app = createApp({ render: () => h(KtpayCheckout, { ...props, ...listeners, ref: checkout }, () => label) });
