@@ -1,5 +1,5 @@
-// What the framework wrappers (ktpay-checkout/vue, ktpay-checkout/angular) share: the element's
-// properties as typed, optional inputs, and its ktpay:* events by their short names.
+// What the framework entries (react, vue, angular, preact, svelte) share: the element's properties
+// as typed, optional inputs, and its ktpay:* events by their short names and details.
 import type { KtpayCheckout, KtpayCheckoutProperty } from './element/ktpay-checkout.js';
 import type { KtpayEventMap, ProviderDetail } from './events.js';
 

@@ -5,13 +5,12 @@ import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { defineKtpayCheckout } from './define.js';
 import { KtpayCheckout as KtpayCheckoutElement } from './element/ktpay-checkout.js';
-import type { KtpayEventMap, ProviderDetail } from './events.js';
-import type { KtpayCheckoutProps, KtpayEventHandlers } from './framework-bindings.js';
+import type { KtpayCheckoutProps, KtpayEventDetail, KtpayEventHandlers, KtpayEventName } from './framework-bindings.js';
 
 defineKtpayCheckout();
 
 /** React's name for a ktpay:* event's callback, typed with the event's detail. */
-const on = <K extends keyof KtpayEventMap>(type: K) => type as EventName<CustomEvent<KtpayEventMap[K] & ProviderDetail>>;
+const on = <N extends KtpayEventName>(name: N) => `ktpay:${name}` as EventName<CustomEvent<KtpayEventDetail<N>>>;
 
 export const KtpayCheckout = createComponent({
   react: React,
@@ -19,11 +18,11 @@ export const KtpayCheckout = createComponent({
   elementClass: KtpayCheckoutElement,
   displayName: 'KtpayCheckout',
   events: {
-    onKtpayOpen: on('ktpay:open'),
-    onKtpayCreated: on('ktpay:created'),
-    onKtpaySuccess: on('ktpay:success'),
-    onKtpayFailed: on('ktpay:failed'),
-    onKtpayClose: on('ktpay:close'),
+    onKtpayOpen: on('open'),
+    onKtpayCreated: on('created'),
+    onKtpaySuccess: on('success'),
+    onKtpayFailed: on('failed'),
+    onKtpayClose: on('close'),
   },
 });
 

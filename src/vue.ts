@@ -35,6 +35,11 @@ export const KtpayCheckout = defineComponent({
   slots: Object as SlotsType<{ default?: () => VNode[] }>,
   expose: ['open', 'close', 'element'],
   computed: {
+    /** The element's ktpay:* listeners, each passing the event on as an emit: made once, not per render. */
+    listeners(): Record<string, (event: CustomEvent) => void> {
+      const emit = this.$emit as (...args: unknown[]) => void;
+      return Object.fromEntries(KTPAY_EVENTS.map((name) => [`onKtpay:${name}`, (event: CustomEvent) => emit(name, event.detail, event)]));
+    },
     /** The <ktpay-checkout> element itself. */
     element(): KtpayCheckoutElement {
       return this.$el as KtpayCheckoutElement;
@@ -53,10 +58,7 @@ export const KtpayCheckout = defineComponent({
   render() {
     // Unset props stay unset: `lang = undefined` would become the language "undefined".
     const properties = Object.fromEntries(Object.entries(this.$props).filter(([, value]) => value !== undefined));
-    const listeners = Object.fromEntries(
-      KTPAY_EVENTS.map((name) => [`onKtpay:${name}`, (event: CustomEvent) => (this.$emit as (...args: unknown[]) => void)(name, event.detail, event)]),
-    );
-    return h('ktpay-checkout', { ...properties, ...listeners }, this.$slots.default?.());
+    return h('ktpay-checkout', { ...properties, ...this.listeners }, this.$slots.default?.());
   },
 });
 

@@ -634,7 +634,6 @@ export class CheckoutController implements ReactiveController {
   }
 }
 
-/** The attempt for the chosen provider: KTPay's also carries the JSON it seals (`requestJson`). */
 /** A new attempt at the order: its nonce, the callback URLs it sends, and (KTPay) the request to seal. */
 function attemptFor(parsed: Extract<CheckoutParams, { ok: true }>): Attempt {
   const { payment, mode, returnParams } = parsed;
@@ -644,6 +643,7 @@ function attemptFor(parsed: Extract<CheckoutParams, { ok: true }>): Attempt {
   return attemptOf(parsed, { payment, mode, own, nonce, callbacks }, () => JSON.stringify(toKtpayRequest(payment, own, nonce)));
 }
 
+/** The attempt for the chosen provider: KTPay's also carries the JSON it seals (`requestJson`). */
 function attemptOf(parsed: Extract<CheckoutParams, { ok: true }>, base: AttemptBase, requestJson: () => string): Attempt {
   return parsed.provider === 'epay'
     ? { ...base, provider: 'epay', connection: parsed.connection }
