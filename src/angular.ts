@@ -16,7 +16,7 @@ defineKtpayCheckout();
  * the list when it compiles (KtpayInputsMissing below fails the build if one is missing).
  */
 const KTPAY_INPUTS = [
-  'appId', 'appKey', 'testMode', 'apiUrl', 'widgetUrl', 'orderId', 'amount', 'type', 'serviceId',
+  'appId', 'appKey', 'sealUrl', 'testMode', 'apiUrl', 'widgetUrl', 'orderId', 'amount', 'type', 'serviceId',
   'contractValue', 'description', 'callbackBackUrl', 'callbackSuccessUrl', 'callbackFailedUrl',
   'callbackPostUrl', 'callbackForceBackUrl', 'callbackForceSuccessUrl', 'callbackForceFailedUrl',
   'merchantUserId', 'phone', 'email', 'showCloseButton', 'timeout', 'mode', 'returnParams', 'provider',
@@ -41,6 +41,7 @@ export class KtpayCheckoutDirective implements OnChanges, KtpayCheckoutProps {
   // app's compiler type-checks only the inputs it finds there.
   declare appId?: Props['appId'];
   declare appKey?: Props['appKey'];
+  declare sealUrl?: Props['sealUrl'];
   declare testMode?: Props['testMode'];
   declare apiUrl?: Props['apiUrl'];
   declare widgetUrl?: Props['widgetUrl'];

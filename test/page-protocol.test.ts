@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { acquirerCodeIn, callbacksToSend, isCallbackUrl, ownCallbackUrls, OWN_CALLBACK_PARAM } from '../src/ktpay/callback-urls.js';
+import { acquirerCodeIn, callbacksToSend, isCallbackUrl, ownCallbackUrls, OWN_CALLBACK_PARAM } from '../src/core/callback-urls.js';
 import { outcomeOf, type OutcomeContext } from '../src/ktpay/outcome.js';
 import { parsePageMessage, type PageMessage } from '../src/ktpay/page-protocol.js';
 import type { CallbackUrls } from '../src/params/params.js';

@@ -48,7 +48,7 @@ describe('readParams', () => {
       expect(payment.callbacks.failed?.href).to.equal('https://shop.kz/fail');
       expect(payment.user).to.deep.equal({ merchantUserId: '42', phone: '+77001234567', email: 'buyer@shop.kz' });
       expect(connection.appId).to.equal('app-1');
-      expect(hex(connection.appKey)).to.equal(KEY_HEX);
+      expect(hex(connection.appKey!)).to.equal(KEY_HEX);
       expect(connection.testMode).to.equal(true);
       expect(connection.timeoutMs).to.equal(30000);
     });

@@ -1,7 +1,8 @@
 import { readKtpayConnection, type Connection } from '../src/ktpay/connection.js';
 import { expect } from '@open-wc/testing';
 import { ktpayEndpoints, KTPAY_ENDPOINTS } from '../src/ktpay/endpoints.js';
-import { toKtpayRequest, type OwnCallbackUrls } from '../src/ktpay/request.js';
+import type { OwnCallbackUrls } from '../src/core/callback-urls.js';
+import { toKtpayRequest } from '../src/ktpay/request.js';
 import { readParams, type CheckoutInput, type Payment } from '../src/params/params.js';
 
 const KEY = 'bXaEMUkum1Lw+Y4LBpzjThulVr655X3zNSjlJ71A/04=';

@@ -1,5 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { CryptoUnavailableError, sealerStarted, sealJson, sealNow } from '../crypto/sodium.js';
+import { callbacksToSend, ownCallbackUrls } from '../core/callback-urls.js';
+import { FailureError, isRetryable, type Failure } from '../core/failure.js';
+import { navigateTo } from '../core/navigate.js';
+import { mayBeReturnFromPaymentPage } from '../core/own-callback-marker.js';
+import type { OutcomeContext, PageOutcome } from '../core/outcome.js';
+import type { Handover, Order, PreparedPayment, ProviderPage } from '../core/provider.js';
+import { CryptoUnavailableError } from '../crypto/sodium.js';
 import {
   emit,
   withProvider,
@@ -11,47 +17,32 @@ import {
   type KtpaySuccessStatus,
 } from '../events.js';
 import type { Lang, Messages } from '../i18n/messages.js';
-import { requestEpayToken } from '../epay/auth.js';
-import type { EpayConnection } from '../epay/connection.js';
-import { loadHalykScript } from '../epay/halyk-script.js';
-import { showHalykWidget } from '../epay/halyk-widget.js';
-import { toEpayPaymentObject } from '../epay/payment-object.js';
-import { createPayment, fetchAcquirerPage, type PaymentPage } from '../ktpay/api.js';
-import { callbacksToSend, ownCallbackUrls } from '../ktpay/callback-urls.js';
-import { mayBeReturnFromPaymentPage } from '../ktpay/own-callback-marker.js';
-import { ktpayEndpoints, transactionResource } from '../ktpay/endpoints.js';
-import { outcomeOf, type OutcomeContext, type PageOutcome } from '../ktpay/outcome.js';
-import { parsePageMessage } from '../ktpay/page-protocol.js';
-import type { Connection } from '../ktpay/connection.js';
-import { toKtpayRequest, type OwnCallbackUrls } from '../ktpay/request.js';
-import type { CallbackUrls, CheckoutInput, CheckoutMode, Payment } from '../params/params.js';
+import type { CheckoutInput } from '../params/params.js';
 import { parseHttpUrl } from '../params/url.js';
 import { delay, nextTask } from '../util/next-task.js';
 import { randomHex } from '../util/random-hex.js';
 import { describeFailure } from './describe-failure.js';
-import { FailureError, isRetryable, type Failure } from '../core/failure.js';
 import { listenToFrame } from './frame-channel.js';
 import { isPaid, markPaid } from './paid-orders.js';
-import { merchantKey, readCheckoutParams, type CheckoutParams } from './providers.js';
-import { navigateTo, redirectFor } from './redirects.js';
+import { readCheckoutParams, type CheckoutParams } from './providers.js';
+import { redirectFor } from './redirects.js';
 import { rememberTrip, takeReturnedTrip } from './return-trip.js';
 
 /**
  * Where the payment is. The loading steps of the KTWidget guide are states, so the modal shows
- * exactly what is happening:
+ * exactly what is happening. The provider (core/provider.ts) moves through the sending steps and
+ * says where the buyer pays; the rest is this state machine's:
  *
- *   idle → sealing → creating → acquirer → opening → paying → succeeded | failed
- *                              ↘ redirecting (mode="redirect": the page leaves for the payment page)
+ *   idle → sealing → creating → acquirer → opening → paying → succeeded | failed   (its page, framed)
+ *                                        ↘ redirecting      (the whole window goes to its page)
+ *                                        ↘ handed-over → succeeded | failed   (its own overlay)
  *
- * `sealing`: loading libsodium and sealing the parameters (step «sending the parameters»);
- * `creating`: the request is in flight; `acquirer`: KTPay answered and its page is loading in the
- * iframe, getting the acquirer's parameters; `opening`: the page has loaded and is being revealed.
- * Any state → idle on close; `failed` → sealing on Try again. Back from a trip to the payment
- * page in the whole window, idle → succeeded | failed.
- *
- * With ePay: idle → creating (the merchant's auth-url gives the token) → acquirer (Halyk's script
- * loads) → handed-over (Halyk's own overlay has the buyer; the modal steps aside) → succeeded |
- * failed; or → redirecting.
+ * `sealing`: the order being made ready (sealed, here or on the merchant's server: step «sending
+ * the parameters»); `creating`: the provider is asked for the payment; `acquirer`: its page is
+ * loading in the iframe (or its script), getting the acquirer's parameters; `opening`: the page has
+ * loaded and is being revealed; `handed-over`: the provider's overlay has the buyer and the modal
+ * steps aside. Any state → idle on close; `failed` → the sending steps on Try again. Back from a
+ * trip to the payment page in the whole window, idle → succeeded | failed.
  */
 export type Phase =
   | 'idle'
@@ -86,7 +77,7 @@ export interface CheckoutContext {
   messages(): Messages;
   /** The payment iframe's window, once rendered. */
   paymentFrameWindow(): Window | null | undefined;
-  /** The element's language now (ePay's form is asked to speak it). */
+  /** The element's language now (a provider's form may be asked to speak it). */
   lang(): Lang;
 }
 
@@ -96,35 +87,20 @@ export interface Receipt {
   amount: number;
   status: KtpaySuccessStatus;
   transactionHash?: string;
-  /** KTPay's PDF receipt, where the transaction hash is known. */
+  /** The provider's receipt (KTPay's PDF), where the transaction hash is known. */
   receiptUrl?: URL;
 }
 
-interface AttemptBase {
-  payment: Payment;
-  mode: CheckoutMode;
-  own: OwnCallbackUrls | undefined;
-  /** The nonce in `own`'s marker (and in the marks of coinciding merchant URLs). */
-  nonce: string;
-  /** The callback URLs as sent to KTPay: what the page's reports are read against. */
-  callbacks: CallbackUrls;
+/** One attempt at the order, with the provider that carries it. */
+interface Attempt extends Order {
+  provider: CheckoutProvider;
+  merchantKey: string;
+  timeoutMs: number;
+  /** The provider's ready Pay; Try again sends it again. None for a return trip (nothing is sent). */
+  prepared?: PreparedPayment;
+  /** The page the provider made, once known. */
+  page?: ProviderPage;
 }
-
-interface KtpayAttempt extends AttemptBase {
-  provider: 'ktpay';
-  connection: Connection;
-  /** The exact JSON sealed; Try again resends this same order. */
-  requestJson: string;
-  page?: PaymentPage;
-}
-
-interface EpayAttempt extends AttemptBase {
-  provider: 'epay';
-  connection: EpayConnection;
-  page?: undefined;
-}
-
-type Attempt = KtpayAttempt | EpayAttempt;
 
 interface PendingResult {
   promise: Promise<KtpayResult>;
@@ -161,8 +137,8 @@ export class CheckoutController implements ReactiveController {
   pageUrl: URL | undefined;
   /**
    * The framed page has shown no sign of life for a while: the page offered in the whole window
-   * instead, the acquirer's own where KTPay gives it (third-party cookies blocked in a frame do
-   * not hold it back), else KTPay's.
+   * instead, the acquirer's own where the provider names one (third-party cookies blocked in a
+   * frame do not hold it back), else the framed page.
    */
   wholeWindowUrl: URL | undefined;
   /**
@@ -183,7 +159,7 @@ export class CheckoutController implements ReactiveController {
   #pageShown = false;
   /** The framed page has shown a sign of life in this attempt: it is never second-guessed. */
   #pageShowedLife = false;
-  /** The seal on its way back from a started sealer, which the modal's first drawing waits for. */
+  /** Work that puts the order on the wire in a moment (a started sealer's seal): the modal's first drawing waits for it. */
   #sealing: Promise<unknown> | undefined;
 
   constructor(
@@ -335,147 +311,87 @@ export class CheckoutController implements ReactiveController {
   }
 
   /**
-   * Seals and sends the attempt's order; acts on the answer once the modal is `opened` (drawn and
-   * announced), so events keep their order however fast the answer comes.
+   * Sends the attempt's order through its provider, then hands the buyer over to where they pay.
+   * Acts on the answer once the modal is `opened` (drawn and announced), so events keep their
+   * order however fast the answer comes.
    */
   async #send(opened: Promise<boolean> = Promise.resolve(true)): Promise<void> {
     const attempt = this.#attempt;
-    if (!attempt) return;
-    const { connection, payment } = attempt;
-    if (isPaid(merchantKey(attempt), payment.orderId)) {
+    if (!attempt?.prepared) return;
+    const { payment } = attempt;
+    if (isPaid(attempt.merchantKey, payment.orderId)) {
       if (await opened) this.#fail({ source: 'validation', fields: { 'order-id': ['already-paid'] }, alreadyPaid: true });
       return;
     }
     const abort = (this.#abort = new AbortController());
     const { signal } = abort;
-    if (attempt.provider === 'epay') return this.#sendEpay(attempt, opened, signal);
     try {
-      const answer = this.#request(attempt, signal);
-      answer.catch(() => {}); // read below, once the modal is open; closed before that, abort ended it
-      if (!(await opened) || signal.aborted) return;
-      const page = await answer;
-      if (signal.aborted) return;
-      attempt.page = page;
-      this.pageUrl = page.url;
-      const created = { orderId: payment.orderId, paymentUrl: page.url.href, ...(page.transactionHash ? { transactionHash: page.transactionHash } : {}) };
-      if (attempt.mode === 'redirect') {
-        this.#enter('redirecting');
-        emit(this.host, 'ktpay:created', created, 'ktpay');
-        this.#rememberTrip();
-        navigateTo(page.url);
-        return;
-      }
-      listenToFrame({
-        origin: page.url.origin,
-        source: () => this.context.paymentFrameWindow(),
-        onMessage: (data) => {
-          this.#pageAlive();
-          this.#onPageMessage(data);
-        },
+      const handover = await attempt.prepared.send({
         signal,
+        opened,
+        enter: (phase) => this.#enter(phase),
+        beforeDrawing: (work) => (this.#sealing = work.catch(() => {})),
+        lang: () => this.context.lang(),
       });
-      this.#watchForSilence(Math.min(connection.timeoutMs, SILENT_PAGE_MS), signal);
-      this.#enter('acquirer');
-      emit(this.host, 'ktpay:created', created, 'ktpay');
+      if (signal.aborted) return;
+      await this.#handOver(attempt, handover, signal);
     } catch (error) {
       if (signal.aborted) return;
       this.#fail(toFailure(error));
     }
   }
 
-  /**
-   * Halyk ePay: the token from the merchant's server and Halyk's script, fetched at once; then
-   * Halyk's widget (the modal steps aside for its overlay) or, in `mode="redirect"`, Halyk's form in
-   * the whole window. There is no transaction before the buyer pays, so no `ktpay:created`.
-   */
-  async #sendEpay(attempt: EpayAttempt, opened: Promise<boolean>, signal: AbortSignal): Promise<void> {
-    const { connection, payment } = attempt;
-    const { timeoutMs } = connection;
-    try {
-      this.#enter('creating');
-      const token = requestEpayToken({ authUrl: connection.authUrl, invoiceId: payment.orderId, amount: payment.amount, currency: connection.currency, timeoutMs, signal });
-      const halyk = loadHalykScript(connection.scriptUrl, timeoutMs, signal);
-      token.catch(() => {}); // read below, once the modal is open
-      halyk.catch(() => {});
-      if (!(await opened) || signal.aborted) return;
-      const auth = await token;
-      if (signal.aborted) return;
-      this.#enter('acquirer');
-      const api = await halyk;
-      if (signal.aborted) return;
-      const object = toEpayPaymentObject({ payment, connection, token: auth, lang: this.context.lang(), callbacks: attempt.callbacks });
-      if (attempt.mode === 'redirect') {
-        this.#enter('redirecting');
-        this.#rememberTrip();
-        if (connection.operation === 'p2p') api.p2p(object);
-        else api.pay(object);
-        return;
-      }
+  /** The buyer pays where the provider says: its page in the iframe, the whole window, or its own overlay. */
+  async #handOver(attempt: Attempt, handover: Handover, signal: AbortSignal): Promise<void> {
+    if (handover.kind === 'overlay') {
+      // The modal steps aside for the provider's overlay: from now on a close is not a cancel.
       this.#pageShown = true;
       this.#enter('handed-over');
-      // Halyk's form is served beside its script: its origin is the script's.
-      const outcome = await showHalykWidget(api, object, { formOrigin: connection.scriptUrl.origin, onEscape: () => this.close(), signal });
+      const outcome = await handover.show({ onEscape: () => this.close(), signal });
       if (signal.aborted) return;
       if (outcome.success) this.#succeed('success', undefined);
       else this.#fail({ source: 'acquirer', code: outcome.reasonCode ?? null }, { fromPage: true });
-    } catch (error) {
-      if (signal.aborted) return;
-      this.#fail(toFailure(error));
+      return;
     }
-  }
-
-  /**
-   * The sealed order, POSTed. Once the sealer has started (preloaded, or warmed by the buyer's
-   * pointer or focus), the request is on the wire one message to the sealing worker and back
-   * later (before this returns where libsodium runs on this thread); otherwise after it starts.
-   */
-  #request({ requestJson, connection }: KtpayAttempt, signal: AbortSignal): Promise<PaymentPage> {
-    const create = (body: string) => {
-      this.#enter('creating');
-      const endpoints = ktpayEndpoints(connection);
-      return createPayment({ endpoints, appId: connection.appId, body, timeoutMs: connection.timeoutMs, signal });
-    };
-    try {
-      const sealed = sealNow(requestJson, connection.appKey);
-      if (sealed) return create(sealed);
-    } catch (error) {
-      return Promise.reject(error);
+    const { page } = handover;
+    attempt.page = page;
+    // The provider made a page for this payment: the merchant hears of it.
+    const announce = () => page && emit(this.host, 'ktpay:created', createdDetail(attempt.payment.orderId, page), attempt.provider);
+    if (handover.kind === 'redirect') {
+      this.#enter('redirecting');
+      announce();
+      this.#rememberTrip();
+      handover.go();
+      return;
     }
-    const warm = sealerStarted();
-    if (!warm) this.#enter('sealing');
-    const sealing = sealJson(requestJson, connection.appKey, connection.timeoutMs, signal);
-    if (warm) this.#sealing = sealing.catch(() => {});
-    return sealing.then((body) => {
-      if (signal.aborted) throw signal.reason;
-      return create(body);
+    this.pageUrl = handover.page.url;
+    listenToFrame({
+      origin: handover.page.url.origin,
+      source: () => this.context.paymentFrameWindow(),
+      onMessage: (data) => {
+        this.#pageAlive();
+        this.#settle(handover.read(data, outcomeContext(attempt)));
+      },
+      signal,
     });
+    this.#watchForSilence(handover, Math.min(attempt.timeoutMs, SILENT_PAGE_MS), signal);
+    this.#enter('acquirer');
+    announce();
   }
 
   /** Offers the whole window unless the framed page shows a sign of life within `delayMs`. */
-  #watchForSilence(delayMs: number, signal: AbortSignal): void {
+  #watchForSilence(handover: Extract<Handover, { kind: 'frame' }>, delayMs: number, signal: AbortSignal): void {
     this.wholeWindowUrl = undefined;
     this.#pageShowedLife = false;
-    const timer = (this.#silenceTimer = setTimeout(() => void this.#offerWholeWindow(signal), delayMs));
+    const timer = (this.#silenceTimer = setTimeout(() => void this.#offerWholeWindow(handover, signal), delayMs));
     signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
   }
 
-  /** Asks KTPay for the acquirer's own page first; KTPay's page when it gives none. */
-  async #offerWholeWindow(signal: AbortSignal): Promise<void> {
-    const attempt = this.#attempt;
-    const page = attempt?.page;
-    if (attempt?.provider !== 'ktpay' || !page) return;
-    const { connection } = attempt;
-    const acquirerPage = page.transactionHash
-      ? await fetchAcquirerPage({
-          endpoints: ktpayEndpoints(connection),
-          appId: connection.appId,
-          transactionHash: page.transactionHash,
-          timeoutMs: connection.timeoutMs,
-          signal,
-        })
-      : undefined;
+  /** The provider's page for the whole window (the acquirer's own, where it names one), else the framed one. */
+  async #offerWholeWindow(handover: Extract<Handover, { kind: 'frame' }>, signal: AbortSignal): Promise<void> {
+    const page = await handover.wholeWindowPage(signal);
     if (signal.aborted || this.#pageShowedLife) return;
-    this.wholeWindowUrl = acquirerPage ?? page.url;
+    this.wholeWindowUrl = page ?? handover.page.url;
     this.host.requestUpdate();
   }
 
@@ -488,7 +404,7 @@ export class CheckoutController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Kept for the page KTPay returns the buyer to: see return-trip.ts. */
+  /** Kept for the page the provider returns the buyer to: see return-trip.ts. */
   #rememberTrip(): void {
     const attempt = this.#attempt;
     if (!attempt?.own) return; // no own callback URLs, nothing would bring the outcome back
@@ -497,7 +413,7 @@ export class CheckoutController implements ReactiveController {
       nonce,
       successUrl: own.success.href,
       failedUrl: own.failed.href,
-      appId: merchantKey(attempt),
+      appId: attempt.merchantKey,
       orderId: payment.orderId,
       amount: payment.amount,
     });
@@ -509,25 +425,21 @@ export class CheckoutController implements ReactiveController {
     const parsed = readCheckoutParams(this.context.input(), location.href);
     if (!parsed.ok) return;
     const { payment, mode } = parsed;
-    const returned = takeReturnedTrip(merchantKey(parsed), payment.orderId);
+    const returned = takeReturnedTrip(parsed.merchantKey, payment.orderId);
     if (!returned) return;
     const { trip, returnedTo } = returned;
     const success = parseHttpUrl(trip.successUrl);
     const failed = parseHttpUrl(trip.failedUrl);
     if (!success || !failed) return;
-    const attempt = attemptOf(
-      parsed,
-      {
-        payment: { ...payment, amount: trip.amount },
-        mode,
-        own: { success, failed },
-        nonce: trip.nonce,
-        callbacks: callbacksToSend(payment.callbacks, { success, failed }, trip.nonce),
-      },
-      () => '', // nothing is sent again: the trip only reads its outcome
-    );
-    // The address KTPay sent the buyer to is read like the page's callback URL string.
-    const outcome = outcomeOf({ kind: 'navigate', url: returnedTo }, outcomeContext(attempt));
+    // Nothing is sent again: the trip only reads its outcome.
+    const attempt = attemptOf(parsed, {
+      payment: { ...payment, amount: trip.amount },
+      mode,
+      own: { success, failed },
+      nonce: trip.nonce,
+      callbacks: callbacksToSend(payment.callbacks, { success, failed }, trip.nonce),
+    });
+    const outcome = parsed.readReturn(returnedTo, outcomeContext(attempt));
     if (outcome.kind !== 'success' && outcome.kind !== 'failed') return;
     this.#attempt = attempt;
     this.#provider = attempt.provider;
@@ -535,12 +447,6 @@ export class CheckoutController implements ReactiveController {
     this.orderId = payment.orderId;
     emit(this.host, 'ktpay:open', { orderId: this.orderId }, this.#provider);
     this.#settle(outcome);
-  }
-
-  #onPageMessage(data: unknown): void {
-    const attempt = this.#attempt;
-    const message = parsePageMessage(data);
-    if (attempt && message) this.#settle(outcomeOf(message, outcomeContext(attempt)));
   }
 
   /** Acts on what the payment page (or the return from it) said. */
@@ -579,12 +485,10 @@ export class CheckoutController implements ReactiveController {
     const attempt = this.#attempt!;
     this.#abort?.abort(); // the first outcome is the outcome: stop listening
     const { payment } = attempt;
-    markPaid(merchantKey(attempt), payment.orderId);
-    // KTPay's receipt; ePay has none to link to.
-    const known =
-      transactionHash && attempt.provider === 'ktpay'
-        ? { transactionHash, receiptUrl: transactionResource(ktpayEndpoints(attempt.connection).api, transactionHash, 'pdf') }
-        : undefined;
+    markPaid(attempt.merchantKey, payment.orderId);
+    // The provider's receipt, where it has one.
+    const receiptUrl = transactionHash ? attempt.prepared?.receiptUrl(transactionHash) : undefined;
+    const known = transactionHash && receiptUrl ? { transactionHash, receiptUrl } : undefined;
     this.receipt = { orderId: payment.orderId, amount: payment.amount, status, ...known };
     this.#enter('succeeded');
     const detail: KtpaySuccessDetail = { orderId: payment.orderId, status };
@@ -634,20 +538,21 @@ export class CheckoutController implements ReactiveController {
   }
 }
 
-/** A new attempt at the order: its nonce, the callback URLs it sends, and (KTPay) the request to seal. */
+/** A new attempt at the order: its nonce, the callback URLs it sends, and the provider's ready Pay. */
 function attemptFor(parsed: Extract<CheckoutParams, { ok: true }>): Attempt {
   const { payment, mode, returnParams } = parsed;
   const nonce = randomHex(8);
   const own = ownCallbackUrls(location.href, nonce, returnParams);
-  const callbacks = callbacksToSend(payment.callbacks, own, nonce);
-  return attemptOf(parsed, { payment, mode, own, nonce, callbacks }, () => JSON.stringify(toKtpayRequest(payment, own, nonce)));
+  const order: Order = { payment, mode, own, nonce, callbacks: callbacksToSend(payment.callbacks, own, nonce) };
+  return { ...attemptOf(parsed, order), prepared: parsed.prepare(order) };
 }
 
-/** The attempt for the chosen provider: KTPay's also carries the JSON it seals (`requestJson`). */
-function attemptOf(parsed: Extract<CheckoutParams, { ok: true }>, base: AttemptBase, requestJson: () => string): Attempt {
-  return parsed.provider === 'epay'
-    ? { ...base, provider: 'epay', connection: parsed.connection }
-    : { ...base, provider: 'ktpay', connection: parsed.connection, requestJson: requestJson() };
+function attemptOf(parsed: Extract<CheckoutParams, { ok: true }>, order: Order): Attempt {
+  return { ...order, provider: parsed.provider, merchantKey: parsed.merchantKey, timeoutMs: parsed.timeoutMs };
+}
+
+function createdDetail(orderId: string, { url, transactionHash }: ProviderPage) {
+  return { orderId, paymentUrl: url.href, ...(transactionHash ? { transactionHash } : {}) };
 }
 
 function outcomeContext({ payment, own, callbacks }: Attempt): OutcomeContext {

@@ -1,4 +1,4 @@
-import { isCallbackUrl } from '../ktpay/callback-urls.js';
+import { isCallbackUrl } from '../core/callback-urls.js';
 import type { CallbackUrls } from '../params/params.js';
 
 export interface Redirect {
@@ -20,12 +20,4 @@ export function redirectFor(outcome: 'success' | 'failed', callbacks: CallbackUr
   if (forced) return { url: pick(forced), force: true };
   const target = plain ?? callbacks.back;
   return target ? { url: pick(target), force: false } : undefined;
-}
-
-/**
- * Sends the whole page away. Only ever called with a URL that came out of `parseHttpUrl` and
- * matched one of the merchant's own callback URLs.
- */
-export function navigateTo(url: URL): void {
-  window.location.assign(url.href);
 }

@@ -1,4 +1,4 @@
-import { OWN_CALLBACK_PARAM } from '../ktpay/callback-urls.js';
+import { OWN_CALLBACK_PARAM } from '../core/callback-urls.js';
 
 /**
  * When the buyer leaves for the payment page in the whole window (`mode="redirect"`, or the link

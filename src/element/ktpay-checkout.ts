@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyDeclaration, type PropertyDecla
 import { emit, withProvider, type KtpayFailedDetail, type KtpayResult } from '../events.js';
 import type { Lang } from '../i18n/messages.js';
 import type { CheckoutInput } from '../params/params.js';
-import { mayBeReturnFromPaymentPage } from '../ktpay/own-callback-marker.js';
+import { mayBeReturnFromPaymentPage } from '../core/own-callback-marker.js';
 import { DEFAULT_TIMEOUT_SECONDS, readTimeoutMs } from '../params/timeout.js';
 import { deadline } from '../util/deadline.js';
 import { ignoreHeldKeys } from './held-keys.js';
@@ -70,6 +70,7 @@ export class KtpayCheckout extends LitElement {
   static override properties: PropertyDeclarations = {
     appId: {},
     appKey: {},
+    sealUrl: {},
     testMode: { type: Boolean },
     apiUrl: {},
     widgetUrl: {},
@@ -118,8 +119,19 @@ export class KtpayCheckout extends LitElement {
 
   /** KTPay application id, sent as the `Auth-Identifier` header. Required. */
   declare appId?: string;
-  /** The merchant's public X25519 key (base64, 32 bytes) the order is sealed to. Required. */
+  /**
+   * The merchant's public X25519 key (base64, 32 bytes) the order is sealed to in the browser.
+   * Required unless `seal-url` is set.
+   */
   declare appKey?: string;
+  /**
+   * The merchant's endpoint that seals the order on its server (`createKtpaySealHandler` of
+   * ktpay-checkout/server), the recommended setup: the amount and the callback URL are the
+   * server's, and no libsodium loads in the page. Pay POSTs `{"orderId","amount","returnUrls"}` as
+   * JSON and sends the `sealed` it answers to KTPay; `app-key` is then not needed. KTPay only. May
+   * be relative.
+   */
+  declare sealUrl?: string;
   /** Use KTPay's test endpoints instead of production. */
   testMode = false;
   /** Overrides the API endpoint (sandbox, proxy). May be relative to the page. */

@@ -1,5 +1,5 @@
+import { callbacksToSend, type OwnCallbackUrls } from '../core/callback-urls.js';
 import type { Payment } from '../params/params.js';
-import { callbacksToSend } from './callback-urls.js';
 
 /** The `order` and `user` JSON KTPay seals, in its own field names. */
 export interface KtpayRequest {
@@ -19,12 +19,6 @@ export interface KtpayRequest {
     show_close_button?: false;
   };
   user?: { merchant_user_id?: string; phone?: string; email?: string };
-}
-
-/** Where the element itself must learn the outcome: its own marked URLs (see callback-urls.ts). */
-export interface OwnCallbackUrls {
-  success: URL;
-  failed: URL;
 }
 
 /**

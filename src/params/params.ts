@@ -11,6 +11,7 @@ import { parseHttpUrl } from './url.js';
 export interface CheckoutInput {
   appId?: string | null;
   appKey?: string | null;
+  sealUrl?: string | null;
   testMode?: boolean;
   apiUrl?: string | null;
   widgetUrl?: string | null;
@@ -84,6 +85,8 @@ export type ParamsResult<C> =
       mode: CheckoutMode;
       /** The page's query parameters the element's own return URLs keep (`return-params`). */
       returnParams: string[];
+      /** What any single wait of the payment may take (`timeout`). */
+      timeoutMs: number;
     }
   | { ok: false; orderId: string; fields: FieldProblems };
 
@@ -92,6 +95,7 @@ export type ParamsResult<C> =
 export const ATTRIBUTE_NAMES = {
   appId: 'app-id',
   appKey: 'app-key',
+  sealUrl: 'seal-url',
   testMode: 'test-mode',
   apiUrl: 'api-url',
   widgetUrl: 'widget-url',
@@ -245,5 +249,5 @@ export function readParams<C>(input: CheckoutInput, baseUrl: string, readConnect
   if (input.showCloseButton === false || text(input.showCloseButton) === 'false') payment.showCloseButton = false;
 
   const returnParams = (text(input.returnParams) ?? '').split(/[\s,]+/).filter(Boolean);
-  return { ok: true, payment, connection, mode: mode as CheckoutMode, returnParams };
+  return { ok: true, payment, connection, mode: mode as CheckoutMode, returnParams, timeoutMs };
 }

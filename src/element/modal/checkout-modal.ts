@@ -9,12 +9,10 @@ import type { CheckoutInput } from '../../params/params.js';
 import { ignoreHeldKeys } from '../held-keys.js';
 import type { LocaleController } from '../locale-controller.js';
 import { modalStyles } from './modal.styles.js';
-import { prepareForPayment, type PaymentIntent } from './prepare.js';
+import { prepareForPayment } from './prepare.js';
 import { lockPageScroll, unlockPageScroll } from './scroll-lock.js';
 import { failureView, fallbackView, loadingView, stepLabel, successView } from './views.js';
 
-/** The element, as the modal sees it: with the endpoint attributes, for connection hints. */
-export interface ModalHost extends LitElement, PaymentIntent {}
 
 /**
  * The modal and the payment flow behind it: everything after the pay button, in a chunk of its
@@ -35,9 +33,9 @@ export class CheckoutModal implements ReactiveController {
   #rehearsed = false;
 
   constructor(
-    private readonly host: ModalHost,
+    private readonly host: LitElement,
     private readonly locale: LocaleController,
-    input: () => CheckoutInput,
+    private readonly input: () => CheckoutInput,
   ) {
     this.#checkout = new CheckoutController(host, {
       input,
@@ -55,9 +53,9 @@ export class CheckoutModal implements ReactiveController {
     return modalMessages.ifLoaded(this.locale.lang) ?? modalMessages.ifLoaded('ru')!;
   }
 
-  /** The buyer shows intent (or the button is on screen): get libsodium, the connections and the tap's code ready before the click. */
+  /** The buyer shows intent (or the button is on screen): get the provider, the connections and the tap's code ready before the click. */
   prepare(): void {
-    prepareForPayment(this.host);
+    prepareForPayment(this.input());
     if (this.#rehearsed) return; // once is enough: a second run would only hold up the tap that follows a touch
     try {
       this.#rehearsed = this.#checkout.rehearse();

@@ -5,7 +5,7 @@
  */
 export const OWN_CALLBACK_PARAM = 'ktpay-checkout';
 
-/** Whether this page may be KTPay sending the buyer back to one of our callback URLs. */
+/** Whether this page may be the provider sending the buyer back to one of our callback URLs. */
 export function mayBeReturnFromPaymentPage(): boolean {
   return location.search.includes(OWN_CALLBACK_PARAM);
 }

@@ -1,13 +1,18 @@
 import type { CallbackUrls } from '../params/params.js';
 import { parseHttpUrl } from '../params/url.js';
-import type { OwnCallbackUrls } from './request.js';
-
 import { OWN_CALLBACK_PARAM } from './own-callback-marker.js';
 
 export { OWN_CALLBACK_PARAM };
 
+/** Where the element itself learns the outcome: its own marked URLs on the merchant's page. */
+export interface OwnCallbackUrls {
+  success: URL;
+  failed: URL;
+}
+
 /**
- * KTPay's page reports an outcome only by sending the buyer to a callback URL. Where the merchant
+ * A provider's page reports an outcome only by sending the buyer to a callback URL (KTPay's page,
+ * Halyk's form in the whole window). Where the merchant
  * gave no success/failed URL, the element sends its own: the merchant page's address, marked with
  * the outcome and a per-attempt nonce. It recognises them when the page posts them back and never
  * navigates to them. None on a page that is not http(s) (KTPay would refuse such a URL).
@@ -29,7 +34,7 @@ export function ownCallbackUrls(pageHref: string, nonce: string, keep: readonly 
   return { success: marked('success'), failed: marked('failed') };
 }
 
-/** What a callback URL says of the outcome when KTPay sends the buyer to it. */
+/** What a callback URL says of the outcome when the provider sends the buyer to it. */
 type UrlOutcome = 'success' | 'failed' | 'back';
 const OUTCOME_OF: Partial<Record<keyof CallbackUrls, UrlOutcome>> = {
   back: 'back',
@@ -40,11 +45,11 @@ const OUTCOME_OF: Partial<Record<keyof CallbackUrls, UrlOutcome>> = {
   forceFailed: 'failed',
 };
 
-/** The same address for KTPay's redirect: same origin and path, the same query parameters. */
+/** The same address for the provider's redirect: same origin and path, the same query parameters. */
 const coincide = (a: URL, b: URL) => callbackMatch(a, b) >= 0 && callbackMatch(b, a) >= 0;
 
 /**
- * The callback URLs as they go to KTPay: the merchant's, the element's own where the merchant gave
+ * The callback URLs as they go to the provider: the merchant's, the element's own where the merchant gave
  * no success or failed URL, and, where URLs of different outcomes coincide (one result page for
  * success and failure, or a success page that is also the way back), each marked with its outcome
  * and the attempt's nonce, so the page's report can be told apart. The merchant's page still gets

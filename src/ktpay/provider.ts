@@ -1,0 +1,115 @@
+import { navigateTo } from '../core/navigate.js';
+import { outcomeOfCallbackUrl } from '../core/outcome.js';
+import { closedMeanwhile, type ConnectionHint, type Order, type PaymentProvider, type SendContext } from '../core/provider.js';
+import { sealerStarted, sealJson, sealNow, warmSealer } from '../crypto/sodium.js';
+import { text } from '../params/text.js';
+import { parseHttpUrl } from '../params/url.js';
+import { createPayment, fetchAcquirerPage, type PaymentPage } from './api.js';
+import { readKtpayConnection, type Connection } from './connection.js';
+import { ktpayEndpoints, ktpayOrigins, transactionResource } from './endpoints.js';
+import { outcomeOf } from './outcome.js';
+import { parsePageMessage } from './page-protocol.js';
+import { toKtpayRequest } from './request.js';
+import { requestServerSeal, sealRequestOf } from './server-seal.js';
+
+/**
+ * KTPay: the order sealed (by the merchant's server at `seal-url`, else in the browser with
+ * libsodium), POSTed to KTPay, and KTPay's payment page in the element's iframe, or in the whole
+ * window with `mode="redirect"`.
+ */
+export const ktpayProvider: PaymentProvider<Connection> = {
+  name: 'ktpay',
+  readConnection: readKtpayConnection,
+  merchantKey: (connection) => connection.appId,
+
+  prepare(connection, order) {
+    const endpoints = ktpayEndpoints(connection);
+    const seal = sealerFor(connection, order);
+    return {
+      async send(context) {
+        const { signal } = context;
+        const answer = seal(context).then((body) => {
+          if (signal.aborted) throw signal.reason;
+          context.enter('creating');
+          return createPayment({ endpoints, appId: connection.appId, body, timeoutMs: connection.timeoutMs, signal });
+        });
+        answer.catch(() => {}); // read below, once the modal is open; closed before that, abort ended it
+        if (!(await context.opened) || signal.aborted) closedMeanwhile(signal);
+        const page = await answer;
+        if (order.mode === 'redirect') return { kind: 'redirect', page, go: () => navigateTo(page.url) };
+        return {
+          kind: 'frame',
+          page,
+          read: (data, outcome) => {
+            const message = parsePageMessage(data);
+            return message ? outcomeOf(message, outcome) : { kind: 'none' };
+          },
+          wholeWindowPage: (signal) => acquirerPageOf(connection, page, signal),
+        };
+      },
+      receiptUrl: (transactionHash) => transactionResource(endpoints.api, transactionHash, 'pdf'),
+    };
+  },
+
+  readReturn: outcomeOfCallbackUrl,
+
+  warmUp(input, baseUrl) {
+    const sealUrl = text(input.sealUrl);
+    // Sealed on the merchant's server: nothing of libsodium loads, and nothing is asked of
+    // `seal-url` before Pay (a seal is made per Pay).
+    if (sealUrl === undefined) warmSealer();
+    const origins = ktpayOrigins(input, baseUrl);
+    const hints: ConnectionHint[] = [];
+    // The API is fetched without credentials (an anonymous connection); the payment page is a
+    // navigation of the iframe (a credentialed one); `seal-url` sends cookies on its own origin only.
+    if (origins.api) hints.push({ origin: origins.api, anonymous: true });
+    if (origins.widget) hints.push({ origin: origins.widget, anonymous: false });
+    const sealOrigin = sealUrl === undefined ? undefined : parseHttpUrl(sealUrl, baseUrl)?.origin;
+    if (sealOrigin) hints.push({ origin: sealOrigin, anonymous: true });
+    return hints;
+  },
+};
+
+/** How this order's sealed body comes: from the merchant's server, or made here. */
+function sealerFor(connection: Connection, order: Order): (context: SendContext) => Promise<string> {
+  const { payment, own, nonce, callbacks } = order;
+  const { timeoutMs } = connection;
+  if (connection.sealUrl) {
+    const { sealUrl } = connection;
+    const request = sealRequestOf(payment.orderId, payment.amount, callbacks);
+    return (context) => {
+      context.enter('sealing');
+      return requestServerSeal(sealUrl, request, { timeoutMs, signal: context.signal });
+    };
+  }
+  const { appKey } = connection;
+  // The exact JSON sealed, built once: Try again resends this same order.
+  const requestJson = JSON.stringify(toKtpayRequest(payment, own, nonce));
+  return (context) => {
+    try {
+      // libsodium on this thread, started: the order is on the wire within the click's task.
+      const sealed = sealNow(requestJson, appKey);
+      if (sealed) return Promise.resolve(sealed);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const warm = sealerStarted();
+    if (!warm) context.enter('sealing');
+    const sealing = sealJson(requestJson, appKey, timeoutMs, context.signal);
+    // A started sealer answers in a message or two: the modal's first drawing waits for it.
+    if (warm) context.beforeDrawing(sealing);
+    return sealing;
+  };
+}
+
+/** The acquirer's own page for the whole window, where KTPay names one; else KTPay's page as created. */
+function acquirerPageOf(connection: Connection, page: PaymentPage, signal: AbortSignal): Promise<URL | undefined> {
+  if (!page.transactionHash) return Promise.resolve(undefined);
+  return fetchAcquirerPage({
+    endpoints: ktpayEndpoints(connection),
+    appId: connection.appId,
+    transactionHash: page.transactionHash,
+    timeoutMs: connection.timeoutMs,
+    signal,
+  });
+}
