@@ -8,6 +8,9 @@ import { SANDBOX_APP_ID, SANDBOX_APP_KEY } from './keys.js';
 export const SANDBOX_WIDGET_URL = '/sandbox';
 export const SANDBOX_API_URL = '/sandbox/api/v1/merchant-widget/payment';
 
+/** The merchant's `seal-url`, stood in for beside the API (see seal-url.ts). */
+export const SANDBOX_SEAL_URL = '/sandbox/shop/ktpay-seal';
+
 /** The attributes that point an element at the sandbox. */
 export const SANDBOX_ATTRIBUTES = {
   'app-id': SANDBOX_APP_ID,
@@ -18,3 +21,11 @@ export const SANDBOX_ATTRIBUTES = {
 
 /** The merchant id the sandbox writes into its callbacks, as KTPay writes the merchant's. */
 export const SANDBOX_MERCHANT_ID = 1;
+
+/** The same with the order sealed by the merchant's server (`seal-url`): no key in the page. */
+export const SANDBOX_SEAL_ATTRIBUTES = {
+  'app-id': SANDBOX_APP_ID,
+  'seal-url': SANDBOX_SEAL_URL,
+  'api-url': SANDBOX_API_URL,
+  'widget-url': SANDBOX_WIDGET_URL,
+} as const;

@@ -9,6 +9,7 @@ import { SANDBOX_WIDGET_URL } from './config.js';
 import { createEpaySandboxHandlers, type EpaySandboxOptions } from './epay/handlers.js';
 import { SANDBOX_APP_ID, SANDBOX_APP_KEY, SANDBOX_SECRET_KEY } from './keys.js';
 import { receiptPdf } from './receipt-pdf.js';
+import { createSealUrlHandler, type SandboxSealOptions } from './seal-url.js';
 import { validateKtpayRequest } from './validate.js';
 
 /** How the sandbox page reports: the structured message, or the published page's URL strings. */
@@ -35,6 +36,8 @@ export interface SandboxOptions {
   widgetUrl?: string;
   /** The ePay sandbox beside KTPay's (its delay is `delayMs` unless given here). */
   epay?: EpaySandboxOptions;
+  /** The merchant's `seal-url` stand-in (its delay is `delayMs` unless given here). */
+  seal?: SandboxSealOptions;
 }
 
 /** A transaction the sandbox created, as its payment page reads it. */
@@ -180,6 +183,7 @@ export function createSandboxHandlers(options: SandboxOptions = {}): HttpHandler
       }
       return HttpResponse.json({ status: 'ok' });
     }),
+    createSealUrlHandler({ delayMs, ...options.seal }),
     ...createEpaySandboxHandlers({ delayMs, ...options.epay }),
   ];
 }
