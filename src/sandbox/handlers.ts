@@ -34,8 +34,12 @@ export interface SandboxOptions {
    * page that `acquirer-options` names. Default: the sandbox's, on the request's origin.
    */
   widgetUrl?: string;
-  /** The ePay sandbox beside KTPay's (its delay is `delayMs` unless given here). */
-  epay?: EpaySandboxOptions;
+  /**
+   * The ePay sandbox beside KTPay's (its delay is `delayMs` unless given here). `false` leaves
+   * Halyk's side to a server of yours running `createEpaySandboxHandlers` (the demo's does), which
+   * can then confirm the results it records through its own status API, as ePay's would.
+   */
+  epay?: EpaySandboxOptions | false;
   /** The merchant's `seal-url` stand-in (its delay is `delayMs` unless given here). */
   seal?: SandboxSealOptions;
 }
@@ -87,7 +91,8 @@ function openSealed(body: string): unknown {
  * open, 4220002 with a `validation` object), and answer as the published service does.
  * Two more routes serve the sandbox payment page: reading a transaction and recording its result.
  * And two of KTPay's mobile API note: `{hash}/acquirer-options` names the acquirer's own page (the
- * sandbox page, playing Halyk's), `{hash}/pdf` is the receipt of a paid transaction.
+ * sandbox page, playing Halyk's), `{hash}/pdf` is the receipt of a paid transaction. Beside them,
+ * the merchant's `seal-url` (seal-url.ts) and Halyk ePay's side (epay/handlers.ts).
  */
 export function createSandboxHandlers(options: SandboxOptions = {}): HttpHandler[] {
   const { delayMs = 400, pageProtocol = 'structured', callbackTimeScale, onCallback, widgetUrl = SANDBOX_WIDGET_URL } = options;
@@ -184,6 +189,6 @@ export function createSandboxHandlers(options: SandboxOptions = {}): HttpHandler
       return HttpResponse.json({ status: 'ok' });
     }),
     createSealUrlHandler({ delayMs, ...options.seal }),
-    ...createEpaySandboxHandlers({ delayMs, ...options.epay }),
+    ...(options.epay === false ? [] : createEpaySandboxHandlers({ delayMs, ...options.epay })),
   ];
 }
