@@ -3,6 +3,7 @@ import { fetchText } from '../core/fetch-text.js';
 import { parseHttpUrl } from '../params/url.js';
 import { isObject } from '../util/is-object.js';
 import { transactionResource, type KtpayEndpoints } from './endpoints.js';
+import { isTransactionHash } from './transaction-hash.js';
 
 /** The payment page KTPay created for this order. */
 export interface PaymentPage {
@@ -67,7 +68,9 @@ function readEnvelope(answer: unknown): { data: Record<string, unknown> } | Fail
 
 function pageOf(data: Record<string, unknown>, widgetBase: URL): PaymentPage | Failure {
   const badAnswer: Failure = { source: 'network', reason: 'bad-answer' };
-  const transactionHash = stringOrUndefined(data.transaction_hash);
+  // A hash that is there must be of the hash's shape (transaction-hash.ts), page URL or not.
+  const transactionHash = data.transaction_hash ?? undefined;
+  if (transactionHash !== undefined && !isTransactionHash(transactionHash)) return badAnswer;
   const given = data.payment_page ?? data.url;
   if (given !== undefined) {
     const url = parseHttpUrl(given);
