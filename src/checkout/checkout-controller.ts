@@ -413,8 +413,7 @@ export class CheckoutController implements ReactiveController {
       }
       this.#pageShown = true;
       this.#enter('handed-over');
-      // Halyk's form is served beside its script: its origin is the script's.
-      const outcome = await showHalykWidget(api, object, { formOrigin: connection.scriptUrl.origin, onEscape: () => this.close(), signal });
+      const outcome = await showHalykWidget(api, object, { onEscape: () => this.close(), signal });
       if (signal.aborted) return;
       if (outcome.success) this.#succeed('success', undefined);
       else this.#fail({ source: 'acquirer', code: outcome.reasonCode ?? null }, { fromPage: true });

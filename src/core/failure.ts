@@ -1,7 +1,12 @@
 import type { CryptoFailureReason } from '../crypto/sodium.js';
 import type { FieldProblems } from '../params/params.js';
 
-export type NetworkFailureReason = 'offline' | 'timeout' | 'unreachable' | 'bad-answer' | 'http' | 'busy';
+/**
+ * Why the network (or the script a provider loads from it) gave no payment: the usual faults, and
+ * `unverified-form`: Halyk's script showed its widget without the one frame whose origin the
+ * element can check (src/epay/halyk-widget.ts), so it was taken down.
+ */
+export type NetworkFailureReason = 'offline' | 'timeout' | 'unreachable' | 'bad-answer' | 'http' | 'busy' | 'unverified-form';
 
 /**
  * Why the merchant's own `auth-url` (ePay's token) gave no token: it does not know the order (404),
@@ -59,6 +64,8 @@ export class FailureError extends Error {
 export function isRetryable(failure: Failure): boolean {
   switch (failure.source) {
     case 'network':
+      // The same script would show the same widget again.
+      return failure.reason !== 'unverified-form';
     case 'crypto':
       return failure.reason !== 'csp';
     case 'api':

@@ -74,6 +74,8 @@ export interface UiStrings {
     /** HTTP 429: the server asks to slow down. */
     busy: ErrorText;
     badAnswer: ErrorText;
+    /** Halyk's widget showed without a payment frame the element can check; it was taken down. */
+    'unverified-form': ErrorText;
   };
   /** The order was already paid from this page: opening it again is refused. */
   alreadyPaid: ErrorText;
