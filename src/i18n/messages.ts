@@ -76,6 +76,8 @@ export interface UiStrings {
     badAnswer: ErrorText;
     /** Halyk's widget showed without a payment frame the element can check; it was taken down. */
     'unverified-form': ErrorText;
+    /** The page enforces Trusted Types without the element's policy: Halyk's script cannot load. */
+    'trusted-types': ErrorText;
   };
   /** The order was already paid from this page: opening it again is refused. */
   alreadyPaid: ErrorText;

@@ -97,6 +97,15 @@ export function uiStrings(t: MsgFn): UiStrings {
           id: 'ui.network.unverified-form.hint',
         }),
       },
+      'trusted-types': {
+        message: t('Политика безопасности страницы (Trusted Types) не разрешает загрузить платёжный скрипт банка.', {
+          id: 'ui.network.trusted-types',
+          desc: "Halyk ePay: the page enforces Trusted Types and its trusted-types directive does not list the element's policy.",
+        }),
+        hint: t('Владельцу сайта: добавьте ktpay-checkout в директиву trusted-types заголовка Content-Security-Policy.', {
+          id: 'ui.network.trusted-types.hint',
+        }),
+      },
     },
     alreadyPaid: {
       message: t('Этот заказ уже оплачен.', { id: 'ui.already-paid' }),
