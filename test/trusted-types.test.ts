@@ -38,6 +38,12 @@ describe('a page that enforces Trusted Types', () => {
     expect(page.violations).to.deep.equal([]);
     expect(workers, 'the sealing worker started').to.have.length(1);
     expect(sealedOnMainThread(frame), 'libsodium loaded on the main thread').to.equal(false);
+    // The element's policy made the worker's URL, and makes no other for the worker.
+    const refusal = refusalOf(page, (await trustedTypesModuleOf(page)).trustedScriptUrl);
+    expect(refusal('sealing-worker', workers[0]!), "control: the worker's own URL").to.equal('');
+    expect(refusal('sealing-worker', `${workers[0]!}?v=2`), 'an exact match only').to.equal('TypeError');
+    expect(refusal('sealing-worker', new URL('/evil/seal-worker.js', location.href).href)).to.equal('TypeError');
+    expect(refusal('halyk-script', workers[0]!), 'the worker as Halyk\'s script').to.equal('TypeError');
 
     // Control: the page really enforces it, where the engine has Trusted Types.
     if ('trustedTypes' in page) {
@@ -102,6 +108,23 @@ async function trustedTypesModuleOf(page: TrustedTypesPage): Promise<typeof Trus
   return (await page.importModule(loaded!.name)) as typeof TrustedTypesModule;
 }
 
+/**
+ * What the policy (`trustedScriptUrl` of the page's own module) does with `url` for `use`: the name
+ * of what it threw (an error of the page's realm), or '' where it gave that URL as a script URL.
+ */
+const refusalOf =
+  (page: TrustedTypesPage, trustedScriptUrl: typeof TrustedTypesModule.trustedScriptUrl) => (use: TrustedTypesModule.ScriptUrlUse, url: string) => {
+    let trusted: unknown;
+    try {
+      trusted = trustedScriptUrl(use, new URL(url));
+    } catch (error) {
+      return (error as Error).name;
+    }
+    if (page.trustedTypes) expect(page.trustedTypes.isScriptURL(trusted), `${use} ${url}: a TrustedScriptURL`).to.equal(true);
+    expect(String(trusted)).to.equal(url);
+    return '';
+  };
+
 describe('Halyk ePay on a page that enforces Trusted Types', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
@@ -118,17 +141,7 @@ describe('Halyk ePay on a page that enforces Trusted Types', () => {
     await payWithEpay(page, element);
     const { trustedScriptUrl } = await trustedTypesModuleOf(page);
     const given = new URL(SANDBOX_EPAY_SCRIPT_URL, location.href).href;
-    /** The name of what the policy threw (an error of the page's realm), or '' where it gave a script URL. */
-    const refusal = (use: TrustedTypesModule.ScriptUrlUse, url: string) => {
-      try {
-        const trusted = trustedScriptUrl(use, new URL(url));
-        if (page.trustedTypes) expect(page.trustedTypes.isScriptURL(trusted), `${use} ${url}: a TrustedScriptURL`).to.equal(true);
-        expect(String(trusted)).to.equal(url);
-        return '';
-      } catch (error) {
-        return (error as Error).name;
-      }
-    };
+    const refusal = refusalOf(page, trustedScriptUrl);
     expect(refusal('halyk-script', given), 'control: the URL it was given, for its use').to.equal('');
     expect(refusal('halyk-script', 'https://evil.example/payform/payment-api.js')).to.equal('TypeError');
     expect(refusal('halyk-script', `${given}?v=2`), 'an exact match only').to.equal('TypeError');
