@@ -50,10 +50,17 @@ describe('interpretAnswer: pages', () => {
     expect(page(data, new URL('https://x.test/sandbox/')).url.href).to.equal(expected);
   });
 
-  it('encodes a hash with URL-special characters', () => {
-    const result = page(published({ transaction_hash: 'a&b=c#d' }));
-    expect(result.url.searchParams.get('hash')).to.equal('a&b=c#d');
-    expect(result.url.hash).to.equal('');
+  it('refuses a hash with URL-special characters as a bad answer, with or without a page URL', () => {
+    for (const hash of ['a&b=c#d', '..', 'a/b', '%2e', '']) {
+      expect(failure(published({ transaction_hash: hash })), hash).to.deep.equal(BAD_ANSWER);
+      expect(failure(published({ transaction_hash: hash, payment_page: 'https://widget.test.nplus.tech/p/1' })), hash).to.deep.equal(BAD_ANSWER);
+    }
+  });
+
+  it('takes a page URL without a hash (or with a null one)', () => {
+    expect(page(published({ payment_page: 'https://widget.test.nplus.tech/p/1', transaction_hash: null }))).to.deep.equal({
+      url: new URL('https://widget.test.nplus.tech/p/1'),
+    });
   });
 
   it('uses the seed-001 payload URL as given', () => {

@@ -1,7 +1,15 @@
 import { expect } from '@open-wc/testing';
-import { http, HttpResponse } from 'msw';
+import { bypass, http, HttpResponse } from 'msw';
 import { describeError } from '../src/i18n/describe-error.js';
-import { payOnEpayForm, SANDBOX_EPAY_ATTRIBUTES, SANDBOX_EPAY_AUTH_URL, SANDBOX_EPAY_SECRET_HASH, type EpaySandboxCard } from '../src/sandbox/index.js';
+import { modalMessages } from '../src/i18n/load-messages.js';
+import {
+  payOnEpayForm,
+  SANDBOX_EPAY_ATTRIBUTES,
+  SANDBOX_EPAY_AUTH_URL,
+  SANDBOX_EPAY_SCRIPT_URL,
+  SANDBOX_EPAY_SECRET_HASH,
+  type EpaySandboxCard,
+} from '../src/sandbox/index.js';
 import type { KtpayCheckout } from '../src/ktpay-checkout.js';
 import { checkoutIn, dialogOf, epayForm, merchantPage, mountCheckout, nextEvent, payButton, recordEvents, shadow, useNetwork, waitUntil } from './helpers.js';
 import { press } from './commands.js';
@@ -181,4 +189,133 @@ describe('Halyk ePay (provider="epay")', () => {
     expect(shadow(back).querySelector('.result.success')).not.to.equal(null);
     frame.remove();
   });
+});
+
+/** Another origin really served: 127.0.0.1 instead of localhost. */
+const OTHER_ORIGIN = location.origin.replace('localhost', '127.0.0.1');
+
+/** Serves `source` as a script at `url` (any origin: msw answers the page's requests). */
+const script = (url: string, source: string) =>
+  http.get(url, () => new HttpResponse(source, { headers: { 'Content-Type': 'text/javascript' } }));
+
+/**
+ * The sandbox's stand-in for Halyk's script with its form moved to `formBase`, as in a self-hosted
+ * or leftover copy of Halyk's script: served from one origin, its form (Halyk's) on another.
+ */
+async function movedForm(formBase: string): Promise<string> {
+  const source = await (await fetch(bypass(new URL(SANDBOX_EPAY_SCRIPT_URL, location.href)))).text();
+  const moved = source.replace(/new URL\((['"])payform\/\1, script \? script\.src : location\.href\)/, `new URL('payform/', ${JSON.stringify(formBase)})`);
+  expect(moved !== source, 'the stand-in finds its form beside its own address').to.equal(true);
+  return moved;
+}
+
+/**
+ * A script that defines `window.halyk` as Halyk's does, but whose widget is `overlay` (a function
+ * filling Halyk's overlay element): its listener, like Halyk's, believes any message it can parse.
+ */
+const oddHalyk = (overlay: string) => `(function () {
+  window.halyk = {
+    pay: function () {},
+    p2p: function () {},
+    showPaymentWidget: function (payment, callback) {
+      var element = document.createElement('div');
+      element.className = 'widget-overlay';
+      (${overlay})(element);
+      document.body.appendChild(element);
+      window.addEventListener('message', function onMessage(event) {
+        var result;
+        try { result = JSON.parse(event.data); } catch (e) { return; }
+        window.removeEventListener('message', onMessage);
+        element.remove();
+        callback({ success: result.success === true });
+      });
+    },
+  };
+})();`;
+
+/**
+ * Registered before the element's guard (capturing listeners on one target run in the order they
+ * were added): `flush()` posts a marker and resolves once it arrives, so every message this window
+ * posted before it has been dispatched, and what it caused has run.
+ */
+function messageFlusher() {
+  const MARK = 'test:flushed';
+  let arrived: (() => void) | undefined;
+  const listener = (event: MessageEvent) => {
+    if (event.data !== MARK) return;
+    event.stopImmediatePropagation();
+    arrived?.();
+  };
+  window.addEventListener('message', listener, true);
+  return {
+    flush: () => new Promise<void>((resolve) => ((arrived = resolve), window.postMessage(MARK, '*'))),
+    remove: () => window.removeEventListener('message', listener, true),
+  };
+}
+
+describe("Halyk's message guard stands on the form's own origin", () => {
+  let flusher: ReturnType<typeof messageFlusher>;
+  let pageHalyk: unknown;
+  beforeEach(async () => {
+    // Each test loads a script of its own: the page's `window.halyk` (kept by design) is set aside.
+    const page = window as { halyk?: unknown };
+    pageHalyk = page.halyk;
+    delete page.halyk;
+    flusher = messageFlusher();
+  });
+  afterEach(() => {
+    flusher.remove();
+    Object.assign(window, { halyk: pageHalyk });
+    overlays().forEach((overlay) => overlay.remove());
+  });
+
+  it("a copy of Halyk's script served from another origin than its form: the guard still holds, at the form's origin", async () => {
+    const scriptUrl = `${OTHER_ORIGIN}/shop/js/payment-api.js`;
+    await useNetwork({}, script(scriptUrl, await movedForm(`${location.origin}/sandbox/epay/`)));
+    const element = await epayCheckout({ amount: '600', 'epay-script-url': scriptUrl });
+    const log = recordEvents(element);
+    const failed = nextEvent(element, 'ktpay:failed');
+    void element.open();
+    const form = await epayForm();
+    expect(new URL(document.querySelector<HTMLIFrameElement>('.widget-overlay iframe')!.src).origin, "the form is on this page's origin").to.equal(location.origin);
+
+    // This page is on the form's origin, but is not its frame: Halyk's script would believe it.
+    window.postMessage(JSON.stringify({ success: true }), '*');
+    await flusher.flush();
+    expect(log.map(({ type }) => type)).to.deep.equal(['ktpay:open']);
+    expect(overlays().length, "Halyk's overlay stays").to.equal(1);
+
+    // The form's own frame is heard, its reason code too.
+    await payOnEpayForm(form, { name: 'CODE 484' });
+    expect((await failed).detail).to.deep.include({ source: 'acquirer', code: '484' });
+  });
+
+  for (const [name, overlay] of [
+    ['no frame that can be found (its form in a closed shadow root)', "function (o) { o.attachShadow({ mode: 'closed' }).appendChild(document.createElement('iframe')); }"],
+    ['a frame without an address (srcdoc)', "function (o) { o.appendChild(document.createElement('iframe')).srcdoc = '<p>form</p>'; }"],
+    ['two frames: which is the form?', "function (o) { o.appendChild(document.createElement('iframe')).src = '/sandbox/epay/payform/'; o.appendChild(document.createElement('iframe')); }"],
+  ] as const) {
+    it(`Halyk's widget with ${name}: closed at once, a clear failure, its listener hears nothing more`, async () => {
+      const scriptUrl = `/shop/js/odd-payment-api-${name.length}.js`;
+      await useNetwork({}, script(scriptUrl, oddHalyk(overlay)));
+      const element = await epayCheckout({ amount: '700', 'epay-script-url': scriptUrl, lang: 'en' });
+      const log = recordEvents(element);
+      const failed = nextEvent(element, 'ktpay:failed');
+      const result = element.open();
+      const { detail } = await failed;
+      const { ui } = await modalMessages.load('en');
+      expect(detail).to.deep.include({ source: 'network', code: null, message: ui.network['unverified-form'].message, provider: 'epay' });
+      expect(overlays().length, "Halyk's overlay taken down").to.equal(0);
+      expect(await result).to.include({ outcome: 'failed', source: 'network' });
+
+      // Whatever Halyk's listener believes now, the attempt has ended.
+      window.postMessage(JSON.stringify({ success: true }), '*');
+      await flusher.flush();
+      expect(log.map(({ type }) => type)).to.deep.equal(['ktpay:open', 'ktpay:failed']);
+      await waitUntil(() => shadow(element).querySelector('.result.failure'), 'the failure view');
+      expect(shadow(element).querySelector('.result.failure')!.textContent).to.contain(ui.network['unverified-form'].message);
+      expect(shadow(element).querySelector('[part~="retry"]'), 'no Try again: the same script would do the same').to.equal(null);
+      element.close();
+    });
+  }
 });

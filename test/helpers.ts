@@ -138,9 +138,9 @@ export async function payOnSandbox(element: KtpayCheckout, card: SandboxCard = {
 
 export { html };
 
-/** Halyk's overlay frame (the ePay sandbox's stand-in, on the page's body), once its card form shows. */
-export async function epayForm(): Promise<Document> {
-  const frame = () => document.querySelector<HTMLIFrameElement>('.widget-overlay iframe');
+/** Halyk's overlay frame (the ePay sandbox's stand-in, on the body of `page`, by default this one), once its card form shows. */
+export async function epayForm(page: Document = document): Promise<Document> {
+  const frame = () => page.querySelector<HTMLIFrameElement>('.widget-overlay iframe');
   await waitUntil(() => {
     const card = frame()?.contentDocument?.getElementById('card');
     return card && !card.hidden && card.ownerDocument.readyState === 'complete';

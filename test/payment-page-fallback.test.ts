@@ -86,6 +86,42 @@ describe('a payment page that never shows', () => {
     });
   }
 
+  // The acquirer page is offered only on Halyk ePay's payment form hosts or KTPay's own widget origin.
+  const acquirerAnswer = (page: string) => () => HttpResponse.json({ error: [], response: { success: true, data: { payment_page: page } } });
+  const otherOrigin = location.origin.replace('localhost', '127.0.0.1');
+  for (const page of [
+    'https://evil.example/payform/?params=x',
+    'https://epay.homebank.kz.evil.example/payform/?params=x', // look-alikes of Halyk's hosts
+    'https://evil-epay.homebank.kz/payform/?params=x',
+    'https://homebank.kz/payform/?params=x',
+    'http://epay.homebank.kz/payform/?params=x', // Halyk's host, not https
+    'https://epay.homebank.kz:8443/payform/?params=x',
+    'https://widget.nplus.tech/payment-card?hash=x', // KTPay's, but not this element's widget origin
+    `${otherOrigin}/sandbox/payment-card?acquirer=halyk`, // another origin really served
+  ]) {
+    it(`an acquirer page off the allowed origins (${page}): the link offers KTPay's page instead`, async () => {
+      await useNetwork({}, http.get(`*${SANDBOX_API_URL}/:hash/acquirer-options`, acquirerAnswer(page)));
+      const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '1' }));
+      const created = nextEvent(element, 'ktpay:created');
+      void element.open();
+      const { paymentUrl } = (await created).detail;
+      await waitUntil(() => fallbackLink(element), 'no fallback link', { timeout: 5000 });
+      expect(fallbackLink(element)!.href).to.equal(paymentUrl);
+      element.close();
+    });
+  }
+
+  for (const page of ['https://epay.homebank.kz/payform/?params=x', 'https://test-epay.homebank.kz/payform/?params=x']) {
+    it(`Halyk ePay's payment form (${new URL(page).host}) is offered as KTPay names it`, async () => {
+      await useNetwork({}, http.get(`*${SANDBOX_API_URL}/:hash/acquirer-options`, acquirerAnswer(page)));
+      const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '1' }));
+      void element.open();
+      await waitUntil(() => fallbackLink(element), 'no fallback link', { timeout: 5000 });
+      expect(fallbackLink(element)!.href).to.equal(page);
+      element.close();
+    });
+  }
+
   it('a sign of life while KTPay is being asked: no offer at all', async () => {
     let asked = false;
     let answer: (() => void) | undefined;

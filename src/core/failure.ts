@@ -1,7 +1,13 @@
 import type { CryptoFailureReason } from '../crypto/sodium.js';
 import type { FieldProblems } from '../params/params.js';
 
-export type NetworkFailureReason = 'offline' | 'timeout' | 'unreachable' | 'bad-answer' | 'http' | 'busy';
+/**
+ * Why the network (or the script a provider loads from it) gave no payment: the usual faults;
+ * `unverified-form`: Halyk's script showed its widget without the one frame whose origin the
+ * element can check (src/epay/halyk-widget.ts), so it was taken down; `trusted-types`: the page
+ * enforces Trusted Types without allowing the element's policy, so Halyk's script cannot load.
+ */
+export type NetworkFailureReason = 'offline' | 'timeout' | 'unreachable' | 'bad-answer' | 'http' | 'busy' | 'unverified-form' | 'trusted-types';
 
 /**
  * Why the merchant's own `auth-url` (ePay's token) gave no token: it does not know the order (404),
@@ -59,6 +65,8 @@ export class FailureError extends Error {
 export function isRetryable(failure: Failure): boolean {
   switch (failure.source) {
     case 'network':
+      // The same script would show the same widget again; the page would refuse the policy again.
+      return failure.reason !== 'unverified-form' && failure.reason !== 'trusted-types';
     case 'crypto':
       return failure.reason !== 'csp';
     case 'api':

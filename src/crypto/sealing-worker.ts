@@ -1,3 +1,4 @@
+import { allowScriptUrl, trustedScriptUrl } from '../core/trusted-types.js';
 import type { SealReply, SealRequest } from './seal-messages.js';
 
 /** Seals in the worker: one message there and one back, a millisecond or two once it is ready. */
@@ -7,34 +8,19 @@ export interface WorkerSealer {
 
 type WorkerConstructor = new (url: URL, options: WorkerOptions) => Worker;
 
-interface TrustedTypesFactory {
-  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
-}
-
-/** Undefined until first asked; null where the page's `trusted-types` directive does not allow ours. */
-let policy: { createScriptURL(url: string): unknown } | null | undefined;
-
 /**
- * Where the browser has Trusted Types, a worker's URL goes through a policy, `ktpay-checkout`,
- * which a page that enforces them lists in its `trusted-types` directive; one that does not is
- * told by a violation report, and the seal is made on the main thread. The policy is this
- * module's own: nothing else can pass a URL through it.
+ * `Worker`, its URL through the element's Trusted Types policy, `ktpay-checkout`
+ * (src/core/trusted-types.ts), which a page that enforces them lists in its `trusted-types`
+ * directive; one that does not is told by a violation report, the constructor throws, and the seal
+ * is made on the main thread. The URL it is given is `spawn`'s own (which bundlers rewrite to the
+ * worker's file): it is registered for the sealing worker, and for nothing else.
  */
-function workerConstructor(): WorkerConstructor {
-  const trustedTypes = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
-  if (!trustedTypes) return Worker;
-  if (policy === undefined) {
-    try {
-      policy = trustedTypes.createPolicy('ktpay-checkout', { createScriptURL: (url) => url });
-    } catch {
-      policy = null;
-    }
-  }
-  if (!policy) throw new Error('Trusted Types: the ktpay-checkout policy is not allowed');
-  const allowed = policy;
+function policyWorker(): WorkerConstructor {
+  // Made when asked, not as this module loads: a server-side render has no Worker to extend.
   return class extends Worker {
     constructor(url: URL, options: WorkerOptions) {
-      super(allowed.createScriptURL(url.href) as string, options);
+      allowScriptUrl('sealing-worker', url);
+      super(trustedScriptUrl('sealing-worker', url), options);
     }
   };
 }
@@ -53,7 +39,7 @@ function spawn(Worker: WorkerConstructor): Worker {
 export function startSealingWorker(giveUp?: AbortSignal): Promise<WorkerSealer | undefined> {
   let worker: Worker;
   try {
-    worker = spawn(workerConstructor());
+    worker = spawn(policyWorker());
   } catch {
     return Promise.resolve(undefined);
   }

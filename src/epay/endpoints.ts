@@ -1,3 +1,4 @@
+import { HALYK_PAYFORM_ORIGINS } from '../core/acquirer-origins.js';
 import { parseHttpUrl } from '../params/url.js';
 
 /**
@@ -7,14 +8,14 @@ import { parseHttpUrl } from '../params/url.js';
 export const EPAY_ENDPOINTS = {
   test: {
     token: 'https://testoauth.homebank.kz/epay2/oauth2/token',
-    script: 'https://test-epay.homebank.kz/payform/payment-api.js',
-    payform: 'https://test-epay.homebank.kz/payform/',
+    script: `${HALYK_PAYFORM_ORIGINS.test}/payform/payment-api.js`,
+    payform: `${HALYK_PAYFORM_ORIGINS.test}/payform/`,
     api: 'https://testepay.homebank.kz/api',
   },
   production: {
     token: 'https://epay-oauth.homebank.kz/oauth2/token',
-    script: 'https://epay.homebank.kz/payform/payment-api.js',
-    payform: 'https://epay.homebank.kz/payform/',
+    script: `${HALYK_PAYFORM_ORIGINS.production}/payform/payment-api.js`,
+    payform: `${HALYK_PAYFORM_ORIGINS.production}/payform/`,
     api: 'https://epay-api.homebank.kz',
   },
 } as const;

@@ -1,17 +1,22 @@
 import { FailureError } from '../core/failure.js';
+import { allowScriptUrl, TrustedTypesRefusedError, trustedScriptUrl } from '../core/trusted-types.js';
 import { deadline } from '../util/deadline.js';
 import { isHalykApi, type HalykApi } from './halyk-api.js';
 
 const loads = new Map<string, Promise<HalykApi>>();
 
 /**
- * Halyk's `payment-api.js` from `url`, loaded once per page (a page that already has `window.halyk`
- * from its own tag keeps it). A load that fails is forgotten, so Try again loads it again. Any
- * failure is the network's: the script did not come, or came without Halyk's functions.
+ * Halyk's `payment-api.js` from `url` (`epay-script-url`, else Halyk's host), loaded once per page
+ * (a page that already has `window.halyk` from its own tag keeps it). A load that fails is
+ * forgotten, so Try again loads it again. Any failure is the network's: the script did not come,
+ * came without Halyk's functions, or the page's Trusted Types do not allow the element's policy
+ * (`trusted-types`: said so, with what to add, rather than a violation left unexplained).
  */
 export function loadHalykScript(url: URL, timeoutMs: number, signal: AbortSignal): Promise<HalykApi> {
   const present = (globalThis as { halyk?: unknown }).halyk;
   if (isHalykApi(present)) return Promise.resolve(present);
+  // The configured URL, exactly, is what the element's policy lets load as Halyk's script.
+  allowScriptUrl('halyk-script', url);
   let load = loads.get(url.href);
   if (!load) {
     load = inject(url);
@@ -22,9 +27,16 @@ export function loadHalykScript(url: URL, timeoutMs: number, signal: AbortSignal
 }
 
 function inject(url: URL): Promise<HalykApi> {
+  let src: string;
+  try {
+    src = trustedScriptUrl('halyk-script', url);
+  } catch (error) {
+    if (!(error instanceof TrustedTypesRefusedError)) throw error;
+    return Promise.reject(new FailureError({ source: 'network', reason: 'trusted-types' }));
+  }
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');
-    script.src = url.href;
+    script.src = src;
     script.async = true;
     script.onload = () => {
       const api = (globalThis as { halyk?: unknown }).halyk;

@@ -38,8 +38,7 @@ export const epayProvider: PaymentProvider<EpayConnection> = {
         if (mode === 'redirect') return { kind: 'redirect', go: () => (connection.operation === 'p2p' ? api.p2p(object) : api.pay(object)) };
         return {
           kind: 'overlay',
-          // Halyk's form is served beside its script: its origin is the script's.
-          show: ({ onEscape, signal }) => showHalykWidget(api, object, { formOrigin: connection.scriptUrl.origin, onEscape, signal }),
+          show: ({ onEscape, signal }) => showHalykWidget(api, object, { onEscape, signal }),
         };
       },
       receiptUrl: () => undefined,

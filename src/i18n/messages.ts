@@ -74,6 +74,10 @@ export interface UiStrings {
     /** HTTP 429: the server asks to slow down. */
     busy: ErrorText;
     badAnswer: ErrorText;
+    /** Halyk's widget showed without a payment frame the element can check; it was taken down. */
+    'unverified-form': ErrorText;
+    /** The page enforces Trusted Types without the element's policy: Halyk's script cannot load. */
+    'trusted-types': ErrorText;
   };
   /** The order was already paid from this page: opening it again is refused. */
   alreadyPaid: ErrorText;

@@ -1,8 +1,10 @@
+import { ACQUIRER_PAGE_ORIGINS } from '../core/acquirer-origins.js';
 import { FailureError, type Failure } from '../core/failure.js';
 import { fetchText } from '../core/fetch-text.js';
 import { parseHttpUrl } from '../params/url.js';
 import { isObject } from '../util/is-object.js';
 import { transactionResource, type KtpayEndpoints } from './endpoints.js';
+import { isTransactionHash } from './transaction-hash.js';
 
 /** The payment page KTPay created for this order. */
 export interface PaymentPage {
@@ -67,7 +69,9 @@ function readEnvelope(answer: unknown): { data: Record<string, unknown> } | Fail
 
 function pageOf(data: Record<string, unknown>, widgetBase: URL): PaymentPage | Failure {
   const badAnswer: Failure = { source: 'network', reason: 'bad-answer' };
-  const transactionHash = stringOrUndefined(data.transaction_hash);
+  // A hash that is there must be of the hash's shape (transaction-hash.ts), page URL or not.
+  const transactionHash = data.transaction_hash ?? undefined;
+  if (transactionHash !== undefined && !isTransactionHash(transactionHash)) return badAnswer;
   const given = data.payment_page ?? data.url;
   if (given !== undefined) {
     const url = parseHttpUrl(given);
@@ -141,7 +145,8 @@ export interface AcquirerPageOptions {
  * The acquirer's own payment page for a transaction (`{hash}/acquirer-options`, KTPay's mobile API
  * note), for when KTPay's framed page cannot work (third-party cookies blocked, framing refused).
  * Undefined whenever KTPay gives none, for whatever reason: the caller then offers KTPay's page.
- * An answer from an https API may only name an https page.
+ * The buyer is sent there with the card still to enter, so it must be on an acquirer's origin
+ * (Halyk ePay's form) or on the widget's own, pinned one (where the sandbox's stands in).
  */
 export async function fetchAcquirerPage(options: AcquirerPageOptions): Promise<URL | undefined> {
   const { endpoints, appId, transactionHash, timeoutMs, signal } = options;
@@ -154,7 +159,8 @@ export async function fetchAcquirerPage(options: AcquirerPageOptions): Promise<U
     if (status < 200 || status > 299) return undefined;
     const answer = readEnvelope(JSON.parse(text));
     const url = 'data' in answer ? parseHttpUrl(answer.data.payment_page) : undefined;
-    return url && !(url.protocol === 'http:' && endpoints.api.protocol === 'https:') ? url : undefined;
+    const allowed = url && (ACQUIRER_PAGE_ORIGINS.includes(url.origin) || url.origin === endpoints.widget.origin);
+    return allowed ? url : undefined;
   } catch {
     return undefined;
   }

@@ -1,5 +1,6 @@
 import type { Connection } from './connection.js';
 import { parseHttpUrl } from '../params/url.js';
+import { isTransactionHash } from './transaction-hash.js';
 
 /** KTPay's published endpoints (ktwidget-client-js); seed 001 names an older test host. */
 export const KTPAY_ENDPOINTS = {
@@ -32,11 +33,13 @@ export type TransactionResource = 'acquirer-options' | 'pdf';
 
 /**
  * `{payment endpoint}/{transaction_hash}/{resource}`: `acquirer-options` (the acquirer's own
- * payment page) or `pdf` (the receipt). The hash is one path segment, encoded as such.
+ * payment page) or `pdf` (the receipt). Every hash was checked where it entered; one of another
+ * shape here is a bug, and no URL is made of it.
  */
 export function transactionResource(api: URL, transactionHash: string, resource: TransactionResource): URL {
+  if (!isTransactionHash(transactionHash)) throw new TypeError('not a transaction hash');
   const url = new URL(api);
-  url.pathname = `${url.pathname.replace(/\/$/, '')}/${encodeURIComponent(transactionHash)}/${resource}`;
+  url.pathname = `${url.pathname.replace(/\/$/, '')}/${transactionHash}/${resource}`;
   url.search = '';
   url.hash = '';
   return url;

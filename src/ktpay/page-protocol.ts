@@ -1,5 +1,6 @@
 import { parseHttpUrl } from '../params/url.js';
 import { TRANSACTION_STATUSES, type TransactionStatus } from './status.js';
+import { isTransactionHash } from './transaction-hash.js';
 
 /** What KTPay's payment page (or the sandbox page) can tell the element. */
 export type PageMessage =
@@ -45,7 +46,9 @@ export function parsePageMessage(data: unknown): PageMessage | null {
   const orderId = codeText(rawOrderId);
   // A result naming an order we cannot read (an object, 1 MB of text) is not about this order.
   if (rawOrderId !== undefined && rawOrderId !== null && orderId === undefined) return null;
-  const transactionHash = optionalText(own(data, 'transaction_hash'));
+  // A hash not of the hash's shape is not taken (the created answer's stays): no URL is built from it.
+  const rawHash = own(data, 'transaction_hash');
+  const transactionHash = isTransactionHash(rawHash) ? rawHash : undefined;
   if (orderId !== undefined) message.orderId = orderId;
   if (transactionHash !== undefined) message.transactionHash = transactionHash;
   const error = own(data, 'error');

@@ -88,6 +88,24 @@ export function uiStrings(t: MsgFn): UiStrings {
         message: t('Сервер оплаты вернул непонятный ответ.', { id: 'ui.network.bad-answer' }),
         hint: t('Попробуйте снова позже или обратитесь в магазин.', { id: 'ui.network.bad-answer.hint' }),
       },
+      'unverified-form': {
+        message: t('Форма оплаты банка открылась не так, как ожидалось, и закрыта из соображений безопасности.', {
+          id: 'ui.network.unverified-form',
+          desc: "Halyk ePay's script showed its widget without the one payment frame the element can check, so the element took it down.",
+        }),
+        hint: t('Обратитесь в магазин. Владельцу сайта: epay-script-url должен указывать на payment-api.js Halyk ePay.', {
+          id: 'ui.network.unverified-form.hint',
+        }),
+      },
+      'trusted-types': {
+        message: t('Политика безопасности страницы (Trusted Types) не разрешает загрузить платёжный скрипт банка.', {
+          id: 'ui.network.trusted-types',
+          desc: "Halyk ePay: the page enforces Trusted Types and its trusted-types directive does not list the element's policy.",
+        }),
+        hint: t('Владельцу сайта: добавьте ktpay-checkout в директиву trusted-types заголовка Content-Security-Policy.', {
+          id: 'ui.network.trusted-types.hint',
+        }),
+      },
     },
     alreadyPaid: {
       message: t('Этот заказ уже оплачен.', { id: 'ui.already-paid' }),
