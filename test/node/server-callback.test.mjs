@@ -97,7 +97,7 @@ describe('createCallbackHandler', () => {
   /** A handler on loopback that records what it was given. */
   async function endpoint(t, options = {}) {
     const results = [];
-    const handler = createCallbackHandler({ onResult: (callback) => void results.push(callback), ...options });
+    const handler = createCallbackHandler({ callbackSecret: false, onResult: (callback) => void results.push(callback), ...options });
     return { url: await serve(t, handler), results };
   }
 
@@ -114,7 +114,7 @@ describe('createCallbackHandler', () => {
     const stored = deferred();
     const called = deferred();
     const order = [];
-    const url = await serve(t, createCallbackHandler({ onResult: () => (called.resolve(), stored.promise) }));
+    const url = await serve(t, createCallbackHandler({ callbackSecret: false, onResult: () => (called.resolve(), stored.promise) }));
     const answered = deliver(url, completed).then((answer) => (order.push('answered'), answer));
     await called.promise;
     // Give an early answer every chance to arrive before the merchant's storage finishes.
@@ -145,7 +145,7 @@ describe('createCallbackHandler', () => {
     let calls = 0;
     const url = await serve(
       t,
-      createCallbackHandler({ onResult: () => (calls++, new Promise((resolve) => setTimeout(resolve, 50))) }),
+      createCallbackHandler({ callbackSecret: false, onResult: () => (calls++, new Promise((resolve) => setTimeout(resolve, 50))) }),
     );
     const answers = await Promise.all(Array.from({ length: 8 }, () => deliver(url, completed)));
     assert.deepEqual(answers.map((a) => a.text), Array(8).fill('{"status":"ok"}'));
@@ -158,6 +158,7 @@ describe('createCallbackHandler', () => {
     const url = await serve(
       t,
       createCallbackHandler({
+        callbackSecret: false,
         onResult() {
           if (++attempts === 1) throw new Error('database is down');
         },
@@ -179,6 +180,7 @@ describe('createCallbackHandler', () => {
     const url = await serve(
       t,
       createCallbackHandler({
+        callbackSecret: false,
         onResult: async () => {
           attempts++;
           await new Promise((resolve) => setTimeout(resolve, 30));
@@ -283,7 +285,7 @@ describe('a forged callback for a real transaction (its hash is visible to the b
 
   test('sent first, it does not make the handler drop KTPay\'s genuine callback', async (t) => {
     const { seen, paid, onResult } = merchant();
-    const url = await serve(t, createCallbackHandler({ onResult }));
+    const url = await serve(t, createCallbackHandler({ callbackSecret: false, onResult }));
     assert.equal((await deliver(url, forged)).json.status, 'ok');
     assert.equal((await deliver(url, completed)).json.status, 'ok');
     assert.deepEqual(seen, [1, ORDER_AMOUNT], 'onResult saw the genuine body too');
@@ -296,6 +298,7 @@ describe('a forged callback for a real transaction (its hash is visible to the b
     const url = await serve(
       t,
       createCallbackHandler({
+        callbackSecret: false,
         onResult: async (callback) => {
           if (callback.amount === 1) await gate.promise; // the forged body's onResult is slow
           return onResult(callback);
@@ -325,6 +328,59 @@ describe('a forged callback for a real transaction (its hash is visible to the b
       error: { status: { ...clone(failed).status } },
     };
     for (const [name, change] of Object.entries(changes)) assert.notEqual(key({ ...clone(completed), ...change }), base, name);
+  });
+});
+
+describe('store deadlines: a store that hangs never makes a request hang', () => {
+  const never = () => new Promise(() => {});
+  /** A memory store with some of its calls replaced. */
+  const storeWith = (overrides) => ({ ...memoryStore(), ...overrides });
+
+  async function endpoint(t, options) {
+    const results = [];
+    const errors = [];
+    const handler = createCallbackHandler({
+      callbackSecret: false,
+      onResult: (callback) => void results.push(callback),
+      onError: (error) => errors.push(error),
+      ...options,
+    });
+    return { url: await serve(t, handler), results, errors };
+  }
+
+  test('a claim that never answers: 503 with Retry-After, and onResult is not called', { timeout: 5000 }, async (t) => {
+    const { url, results, errors } = await endpoint(t, { store: storeWith({ claim: never }), storeTimeoutMs: 200 });
+    const answer = await deliver(url, completed);
+    assert.equal(answer.status, 503);
+    assert.ok(Number(answer.headers.get('retry-after')) > 0);
+    assert.deepEqual(results, []);
+    assert.equal(errors.length, 1, 'onError is told');
+  });
+
+  test('done that never answers after onResult resolved: 503, so the sender delivers again (at least once)', { timeout: 5000 }, async (t) => {
+    const { url, results } = await endpoint(t, { store: storeWith({ done: never }), storeTimeoutMs: 200 });
+    const answer = await deliver(url, completed);
+    assert.equal(answer.status, 503);
+    assert.ok(Number(answer.headers.get('retry-after')) > 0);
+    assert.equal(results.length, 1);
+  });
+
+  test('a release that never answers after onResult failed: the 500 still comes', { timeout: 5000 }, async (t) => {
+    const { url } = await endpoint(t, { store: storeWith({ release: never }), storeTimeoutMs: 200, onResult: () => Promise.reject(new Error('database is down')) });
+    assert.equal((await deliver(url, completed)).status, 500);
+  });
+
+  test('a store that fails (rejects) is answered 503 with Retry-After as well', async (t) => {
+    const { url, results } = await endpoint(t, { store: storeWith({ claim: () => Promise.reject(new Error('ECONNREFUSED')) }) });
+    const answer = await deliver(url, completed);
+    assert.equal(answer.status, 503);
+    assert.ok(Number(answer.headers.get('retry-after')) > 0);
+    assert.deepEqual(results, []);
+  });
+
+  test('there is a deadline by default', { timeout: 15_000 }, async (t) => {
+    const { url } = await endpoint(t, { store: storeWith({ claim: never }) });
+    assert.equal((await deliver(url, completed)).status, 503);
   });
 });
 
