@@ -11,6 +11,7 @@ export {
 export { TRANSACTION_STATUSES, outcomeOfStatus, type TransactionOutcome, type TransactionStatus } from '../ktpay/status.js';
 export { describeError } from '../i18n/describe-error.js';
 export { createCallbackHandler, deliveryKey, type CallbackHandler, type CallbackHandlerOptions } from './callback-handler.js';
+export { ktpayCallbackUrl } from './callback-token.js';
 export { memoryStore, type Claim, type DeliveryStore } from './delivery-store.js';
 export { redisStore, type RedisCommands, type RedisStoreOptions } from './redis-store.js';
 export type { FieldProblem, Parsed } from './fields.js';

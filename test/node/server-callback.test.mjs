@@ -1,8 +1,9 @@
 // KTPay's callback to the merchant's server (seed 000): parsed, and handled over real HTTP on
 // loopback, against the built package as merchants import it.
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { TRANSACTION_STATUSES, createCallbackHandler, deliveryKey, memoryStore, outcomeOfStatus, parseCallback } from 'ktpay-checkout/server';
+import { TRANSACTION_STATUSES, createCallbackHandler, deliveryKey, ktpayCallbackUrl, memoryStore, outcomeOfStatus, parseCallback } from 'ktpay-checkout/server';
 import { clone, deferred, deliver, fixture, sendEndlessBody, serve } from './server-helpers.mjs';
 
 const completed = fixture('ktpay-callback-completed');
@@ -328,6 +329,96 @@ describe('a forged callback for a real transaction (its hash is visible to the b
       error: { status: { ...clone(failed).status } },
     };
     for (const [name, change] of Object.entries(changes)) assert.notEqual(key({ ...clone(completed), ...change }), base, name);
+  });
+});
+
+describe('the callback token (orders sealed on the merchant\'s server)', () => {
+  const SECRET = 'the-shops-callback-secret-4f1c';
+  /** The token, computed here with node:crypto, apart from the package's own code. */
+  const tokenOf = (orderId, secret = SECRET) => createHmac('sha256', secret).update(orderId).digest('hex');
+
+  test('ktpayCallbackUrl: the base URL with ktpay_token = lowercase hex HMAC-SHA-256 of the order id (a promise)', async () => {
+    const pending = ktpayCallbackUrl('https://shop.kz/ktpay/callback?shop=kz', '1', SECRET);
+    assert.ok(pending instanceof Promise);
+    assert.equal(await pending, `https://shop.kz/ktpay/callback?shop=kz&ktpay_token=${tokenOf('1')}`);
+    assert.match(tokenOf('1'), /^[0-9a-f]{64}$/);
+    // A token already in the base is replaced, never kept beside the real one.
+    assert.equal(await ktpayCallbackUrl('https://shop.kz/cb?ktpay_token=forged', '2', SECRET), `https://shop.kz/cb?ktpay_token=${tokenOf('2')}`);
+  });
+
+  test('ktpayCallbackUrl refuses a base that is not absolute http(s), an empty order id or secret', async () => {
+    for (const [base, orderId, secret] of [
+      ['/ktpay/callback', '1', SECRET],
+      ['ftp://shop.kz/cb', '1', SECRET],
+      ['https://user:pass@shop.kz/cb', '1', SECRET],
+      ['https://shop.kz/cb', '', SECRET],
+      ['https://shop.kz/cb', '1', ''],
+      ['https://shop.kz/cb', '1', undefined],
+    ]) {
+      await assert.rejects(ktpayCallbackUrl(base, orderId, secret), TypeError, `${base} ${orderId} ${secret}`);
+    }
+  });
+
+  /** A handler with the secret, its store watched: what reached onResult, and what was claimed. */
+  async function endpoint(t, options = {}) {
+    const results = [];
+    const claimed = [];
+    const memory = memoryStore();
+    const store = { claim: (key, leaseMs) => (claimed.push(key), memory.claim(key, leaseMs)), done: memory.done, release: memory.release };
+    const handler = createCallbackHandler({ callbackSecret: SECRET, store, onResult: (callback) => void results.push(callback), ...options });
+    return { base: await serve(t, handler), results, claimed };
+  }
+
+  test("a forged callback with the order's id, amount and transaction hash but no token: 403, before the store and onResult", async (t) => {
+    const { base, results, claimed } = await endpoint(t);
+    const forged = await deliver(`${base}/ktpay/callback`, completed);
+    assert.equal(forged.status, 403);
+    assert.deepEqual(forged.json, { status: 'error', problems: [{ field: 'ktpay_token', message: 'is required' }] });
+    assert.equal((await deliver(`${base}/ktpay/callback?ktpay_token=`, completed)).status, 403);
+    assert.deepEqual([results, claimed], [[], []]);
+  });
+
+  test("a wrong token gets 403: another order's, another secret's, cut short, not hex", async (t) => {
+    const { base, results, claimed } = await endpoint(t);
+    for (const token of [tokenOf('2'), tokenOf('1', 'another-secret'), tokenOf('1').slice(0, 63), 'z'.repeat(64), `${tokenOf('1')}00`]) {
+      const answer = await deliver(`${base}/?ktpay_token=${token}`, completed);
+      assert.equal(answer.status, 403, token);
+      assert.deepEqual(answer.json.problems, [{ field: 'ktpay_token', message: 'does not match' }]);
+    }
+    assert.deepEqual([results, claimed], [[], []]);
+  });
+
+  test("KTPay's callback to the sealed URL, the shop's own parameters beside the token, is handled", async (t) => {
+    const { base, results } = await endpoint(t);
+    const url = await ktpayCallbackUrl(`${base}/ktpay/callback?shop=kz`, completed.order_id, SECRET);
+    const answer = await deliver(url, completed);
+    assert.equal(answer.status, 200);
+    assert.equal(answer.text, '{"status":"ok"}');
+    assert.deepEqual(results, [completed]);
+  });
+
+  test('callbackSecret is required: a string, or false said explicitly (a browser-sealed order)', async (t) => {
+    for (const callbackSecret of [undefined, '', null, 0, true, ['secret']]) {
+      assert.throws(
+        () => createCallbackHandler({ callbackSecret, onResult() {} }),
+        (error) => error instanceof TypeError && /callbackSecret/.test(error.message) && /false/.test(error.message),
+        String(callbackSecret),
+      );
+    }
+    assert.throws(() => createCallbackHandler({ onResult() {} }), TypeError);
+    const results = [];
+    const url = await serve(t, createCallbackHandler({ callbackSecret: false, onResult: (callback) => void results.push(callback) }));
+    assert.equal((await deliver(url, completed)).status, 200);
+    assert.equal(results.length, 1);
+  });
+
+  test('an error never holds the secret', async (t) => {
+    const messages = [];
+    const { base } = await endpoint(t, { onResult: () => Promise.reject(new Error('database is down')), onError: (error) => messages.push(String(error?.stack)) });
+    const forged = await deliver(`${base}/?ktpay_token=${tokenOf('2')}`, completed);
+    const failed = await deliver(await ktpayCallbackUrl(base, '1', SECRET), completed);
+    assert.deepEqual([forged.status, failed.status], [403, 500]);
+    for (const text of [forged.text, failed.text, ...messages]) assert.ok(!text.includes(SECRET) && !text.includes(tokenOf('1')));
   });
 });
 
