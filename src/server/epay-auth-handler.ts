@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { sameAmount } from './amount.js';
 import { answer, refuse, refuseMethod, refuseTooLarge } from './answer.js';
 import type { RequestHandler } from './delivery-handler.js';
 import { EpayTokenError } from './epay-error.js';
@@ -43,9 +44,6 @@ const REQUEST_SHAPE = {
 };
 
 const DEFAULT_MAX_BODY_BYTES = 8 * 1024;
-
-/** Amounts compared in tiyn, so 100.1 and 100.10000000001 are the same price. */
-const sameAmount = (a: number, b: number) => Math.round(a * 100) === Math.round(b * 100);
 
 function checkOrder(order: EpayOrder): void {
   if (!(typeof order.amount === 'number' && Number.isFinite(order.amount) && order.amount > 0)) throw new TypeError('resolveOrder: amount must be a number above 0');

@@ -12,6 +12,8 @@ export { TRANSACTION_STATUSES, outcomeOfStatus, type TransactionOutcome, type Tr
 export { describeError } from '../i18n/describe-error.js';
 export { createCallbackHandler, deliveryKey, type CallbackHandler, type CallbackHandlerOptions } from './callback-handler.js';
 export { ktpayCallbackUrl } from './callback-token.js';
+export { createKtpaySealHandler, type KtpaySealHandlerOptions } from './ktpay-seal-handler.js';
+export type { KtpayOrder } from './ktpay-order.js';
 export { memoryStore, type Claim, type DeliveryStore } from './delivery-store.js';
 export { redisStore, type RedisCommands, type RedisStoreOptions } from './redis-store.js';
 export type { FieldProblem, Parsed } from './fields.js';
