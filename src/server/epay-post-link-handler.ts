@@ -1,20 +1,18 @@
 import { createHash } from 'node:crypto';
-import { createDeliveryHandler, type RequestHandler } from './delivery-handler.js';
+import { createDeliveryHandler, type DeliveryRead, type RequestHandler } from './delivery-handler.js';
 import type { DeliveryStore } from './delivery-store.js';
+import { isEpaySecretHashOf } from './epay-secret-hash.js';
+import { hmacKey } from './hmac.js';
 import { parseEpayPostLink, type EpayPostLink } from './parse-epay-post-link.js';
+import { requireText } from './settings.js';
 
-/** What the postLink endpoint needs: your secrets per invoice, and what to do with a result. */
-export interface EpayPostLinkHandlerOptions {
-  /**
-   * The `secret_hash` your server generated for `invoiceId` (the one `resolveOrder` gave the token
-   * request), or null/undefined for an invoice you do not know: that body is refused (403). If it
-   * throws, ePay gets a 500.
-   */
-  secretHash(invoiceId: string): string | null | undefined | Promise<string | null | undefined>;
+/** What the postLink endpoint needs besides the way it checks `secret_hash`. */
+interface EpayPostLinkSettings {
   /**
    * Records the result, after checking it against your order (amount, currency, terminal) and,
    * before shipping, with `getEpayStatus`. ePay gets 200 only once this resolves; if it throws,
-   * ePay gets a 500 and the result is released, so a repeat is handled afresh.
+   * ePay gets a 500 and the result is released, so a repeat is handled afresh. The postLink comes
+   * without its `secret_hash`.
    */
   onResult(postLink: EpayPostLink): void | Promise<void>;
   /** Where results being handled and handled are recorded. Default: this process's memory; `redisStore(client)` for several. */
@@ -23,11 +21,32 @@ export interface EpayPostLinkHandlerOptions {
   leaseMs?: number;
   /** How long a repeat waits for another process holding the same result before a 503. Default 5 s. */
   waitMs?: number;
+  /** How long each store call may take before ePay gets a 503 with Retry-After. Default 3 s. */
+  storeTimeoutMs?: number;
   /** Larger bodies get 413. Default 64 KiB. */
   maxBodyBytes?: number;
-  /** Told when `secretHash`, `onResult` or the store fails. Default: `console.error`. */
+  /** Told when `secretHash`, `onResult` or the store fails. Default: `console.error`. The postLink comes without its `secret_hash`. */
   onError?(error: unknown, postLink: EpayPostLink): void;
 }
+
+/** How a postLink's `secret_hash` is checked: exactly one of the two. */
+type SecretHashCheck =
+  | {
+      /** The secret `createEpayAuthHandler` derived each token's `secret_hash` from. */
+      callbackSecret: string;
+      secretHash?: undefined;
+    }
+  | {
+      /**
+       * For tokens you request yourself: the `secret_hash` your server generated for `invoiceId`,
+       * or null/undefined for an invoice you do not know (403). If it throws, ePay gets a 500.
+       */
+      secretHash(invoiceId: string): string | null | undefined | Promise<string | null | undefined>;
+      callbackSecret?: undefined;
+    };
+
+/** What the postLink endpoint needs: how `secret_hash` is checked, and what to do with a result. */
+export type EpayPostLinkHandlerOptions = EpayPostLinkSettings & SecretHashCheck;
 
 /**
  * One ePay result: a digest of every field that makes it (operation id, invoice, terminal, amount,
@@ -39,36 +58,66 @@ export function epayDeliveryKey(postLink: EpayPostLink): string {
   return createHash('sha256').update(JSON.stringify(['epay', id, invoiceId, terminal, amount, currency, code, reasonCode])).digest('hex');
 }
 
+/** A postLink as the merchant's code sees it: without the secret that proved it. */
+const withoutSecret = ({ secret_hash: _, ...postLink }: EpayPostLink): EpayPostLink => postLink;
+
+const NOT_PROVEN = (message: string): DeliveryRead<EpayPostLink> => ({ ok: false, status: 403, problems: [{ field: 'secret_hash', message }] });
+
+/**
+ * How `secret_hash` is checked: a TypeError at creation unless exactly one of `callbackSecret` and
+ * `secretHash` is given. Gives whether `postLink` is proven, or the merchant's lookup failed.
+ */
+function secretHashCheck(options: SecretHashCheck): (postLink: EpayPostLink) => Promise<DeliveryRead<EpayPostLink>> {
+  if ((options.callbackSecret === undefined) === (options.secretHash === undefined)) {
+    throw new TypeError(
+      'createEpayPostLinkHandler: pass exactly one of options.callbackSecret (the secret createEpayAuthHandler ' +
+        'derives each secret_hash from) and options.secretHash(invoiceId) (for tokens you request yourself).',
+    );
+  }
+  if (options.secretHash === undefined) {
+    const key = hmacKey(requireText(options.callbackSecret, 'createEpayPostLinkHandler: options.callbackSecret'));
+    return async (postLink) => {
+      const sent = postLink.secret_hash;
+      if (!sent) return NOT_PROVEN('is required');
+      return (await isEpaySecretHashOf(await key, postLink.invoiceId, sent)) ? { ok: true, result: withoutSecret(postLink) } : NOT_PROVEN('does not match');
+    };
+  }
+  const { secretHash } = options;
+  return async (postLink) => {
+    let expected: unknown;
+    try {
+      expected = await secretHash(postLink.invoiceId);
+    } catch (error) {
+      return { ok: false, error, result: withoutSecret(postLink) };
+    }
+    // An invoice with no secret gets the same answer as a wrong secret: a forger learns nothing.
+    if (typeof expected !== 'string' || expected === '') return NOT_PROVEN('does not match');
+    const checked = parseEpayPostLink(postLink, { secretHash: expected });
+    return checked.ok ? { ok: true, result: withoutSecret(checked.postLink) } : { ok: false, status: 403, problems: checked.problems };
+  };
+}
+
 /**
  * The endpoint for ePay's `postLink` / `failurePostLink`, with the guarantees of
- * `createCallbackHandler`: each result reaches `onResult` exactly once (across processes, with a
- * shared store), and the 200 (`{"status":"ok"}`) comes only after it resolved.
+ * `createCallbackHandler`: each result reaches `onResult` once (across processes, with a shared
+ * store), and the 200 (`{"status":"ok"}`) comes only after it resolved.
  *
- * A body whose `secret_hash` is not `secretHash(invoiceId)` gets **403** (well-formed, but not
- * proven to be ePay's) and never reaches `onResult` nor the store; a body that is not a postLink
- * gets 400; 405 for other methods, 413 over `maxBodyBytes`, 500 when `onResult` or `secretHash`
- * fails, 503 with Retry-After when another process holds the result longer than `waitMs`.
- * Never throws.
+ * A body whose `secret_hash` is not one the shop issued for its invoice gets **403** (well-formed,
+ * but not proven to be ePay's) and never reaches `onResult` nor the store; a body that is not a
+ * postLink gets 400; 405 for other methods, 413 over `maxBodyBytes`, 500 when `onResult` or
+ * `secretHash` fails, 503 with Retry-After when another process holds the result longer than
+ * `waitMs` or the store does not answer. `onResult` and `onError` never see the `secret_hash`.
+ * Never throws, once created.
  */
 export function createEpayPostLinkHandler(options: EpayPostLinkHandlerOptions): RequestHandler {
-  const { secretHash } = options;
+  const prove = secretHashCheck(options);
   const onError = options.onError ?? ((error: unknown) => console.error('ktpay-checkout: handling an ePay postLink failed', error));
   return createDeliveryHandler<EpayPostLink>(
     {
       what: 'ePay postLinks',
       async read(body) {
         const parsed = parseEpayPostLink(body, { skipSecretHashCheck: true });
-        if (!parsed.ok) return { ok: false, status: 400, problems: parsed.problems };
-        let expected: unknown;
-        try {
-          expected = await secretHash(parsed.postLink.invoiceId);
-        } catch (error) {
-          return { ok: false, error, result: parsed.postLink };
-        }
-        // An invoice with no secret gets the same answer as a wrong secret: a forger learns nothing.
-        if (typeof expected !== 'string' || expected === '') return { ok: false, status: 403, problems: [{ field: 'secret_hash', message: 'does not match' }] };
-        const checked = parseEpayPostLink(body, { secretHash: expected });
-        return checked.ok ? { ok: true, result: checked.postLink } : { ok: false, status: 403, problems: checked.problems };
+        return parsed.ok ? prove(parsed.postLink) : { ok: false, status: 400, problems: parsed.problems };
       },
       key: epayDeliveryKey,
       ack: { status: 'ok' },
