@@ -57,8 +57,10 @@ export function epayBackend(confirmed: Map<string, ConfirmedOrder>) {
 
   const postLink = createEpayPostLinkHandler({
     callbackSecret,
+    // TODO(issue 24): confirm with the sandbox's status API (confirm: { clientId, clientSecret,
+    // terminal, apiUrl }) once the demo is reworked; until then a real shop must not copy this.
+    confirm: false,
     onResult(result) {
-      // A real shop also asks ePay's status API (getEpayStatus) before it ships.
       confirmed.set(result.invoiceId, {
         orderId: result.invoiceId,
         outcome: result.code === 'ok' ? 'paid' : 'failed',

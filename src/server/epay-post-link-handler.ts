@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { EpayStatus } from '../epay/status.js';
+import { refusal, retryLater, type Reply } from './answer.js';
 import { createDeliveryHandler, type DeliveryRead, type RequestHandler } from './delivery-handler.js';
 import type { DeliveryStore } from './delivery-store.js';
+import { confirmOptionsOf, createEpayConfirmer, EpayConfirmationError, type EpayConfirmOptions } from './epay-confirm.js';
+import { EpayError } from './epay-error.js';
 import { isEpaySecretHashOf } from './epay-secret-hash.js';
 import { hmacKey } from './hmac.js';
 import { parseEpayPostLink, type EpayPostLink } from './parse-epay-post-link.js';
@@ -9,12 +13,18 @@ import { requireText } from './settings.js';
 /** What the postLink endpoint needs besides the way it checks `secret_hash`. */
 interface EpayPostLinkSettings {
   /**
-   * Records the result, after checking it against your order (amount, currency, terminal) and,
-   * before shipping, with `getEpayStatus`. ePay gets 200 only once this resolves; if it throws,
-   * ePay gets a 500 and the result is released, so a repeat is handled afresh. The postLink comes
-   * without its `secret_hash`.
+   * Confirms each postLink with Halyk's status API before `onResult` (your credentials: a
+   * status-scope token is asked with them and kept until shortly before it expires). `false`
+   * skips that, said explicitly: then confirm with `getEpayStatus` yourself before you ship.
    */
-  onResult(postLink: EpayPostLink): void | Promise<void>;
+  confirm: EpayConfirmOptions | false;
+  /**
+   * Records the result, after checking it against your order (amount, currency). ePay gets 200
+   * only once this resolves; if it throws, ePay gets a 500 and the result is released, so a
+   * repeat is handled afresh. The postLink comes without its `secret_hash`; `confirmation` is
+   * Halyk's status, which agreed with it (undefined with `confirm: false`).
+   */
+  onResult(postLink: EpayPostLink, confirmation: EpayStatus | undefined): void | Promise<void>;
   /** Where results being handled and handled are recorded. Default: this process's memory; `redisStore(client)` for several. */
   store?: DeliveryStore;
   /** How long one process may hold a result while `onResult` runs. Default 60 s. */
@@ -25,7 +35,11 @@ interface EpayPostLinkSettings {
   storeTimeoutMs?: number;
   /** Larger bodies get 413. Default 64 KiB. */
   maxBodyBytes?: number;
-  /** Told when `secretHash`, `onResult` or the store fails. Default: `console.error`. The postLink comes without its `secret_hash`. */
+  /**
+   * Told when `secretHash`, `onResult`, the store or the confirmation fails (an
+   * `EpayConfirmationError` when Halyk does not agree). Default: `console.error`. The postLink
+   * comes without its `secret_hash`.
+   */
   onError?(error: unknown, postLink: EpayPostLink): void;
 }
 
@@ -97,20 +111,36 @@ function secretHashCheck(options: SecretHashCheck): (postLink: EpayPostLink) => 
   };
 }
 
+/** The answer when the confirmation did not pass: 409 Halyk says otherwise, 503 Halyk cannot say yet. */
+function answerForConfirmation(error: unknown): Reply | undefined {
+  if (error instanceof EpayConfirmationError && error.reason === 'disagrees') {
+    return refusal(409, [{ field: '', message: 'is not what Halyk ePay says of this payment' }]);
+  }
+  if (error instanceof EpayConfirmationError || error instanceof EpayError) return retryLater();
+  return undefined;
+}
+
 /**
  * The endpoint for ePay's `postLink` / `failurePostLink`, with the guarantees of
  * `createCallbackHandler`: each result reaches `onResult` once (across processes, with a shared
  * store), and the 200 (`{"status":"ok"}`) comes only after it resolved.
  *
  * A body whose `secret_hash` is not one the shop issued for its invoice gets **403** (well-formed,
- * but not proven to be ePay's) and never reaches `onResult` nor the store; a body that is not a
- * postLink gets 400; 405 for other methods, 413 over `maxBodyBytes`, 500 when `onResult` or
- * `secretHash` fails, 503 with Retry-After when another process holds the result longer than
- * `waitMs` or the store does not answer. `onResult` and `onError` never see the `secret_hash`.
- * Never throws, once created.
+ * but not proven to be ePay's) and never reaches `onResult` nor the store. Then, once per result
+ * (inside its claim), Halyk's status API is asked: "ok" passes only when Halyk says paid with the
+ * same amount, currency and terminal, "error" only when Halyk does not say paid; otherwise **409**.
+ * An "ok" Halyk does not show as final yet, or a status API that fails, gets **503** with
+ * Retry-After. Either way the result is released and onError told. Also: 400 not a postLink, 405
+ * other methods, 413 over `maxBodyBytes`, 500 when `onResult` or `secretHash` fails, 503 with
+ * Retry-After when another process holds the result longer than `waitMs` or the store does not
+ * answer. `onResult` and `onError` never see the `secret_hash`. Throws a TypeError at creation
+ * without `confirm` (or `confirm: false`) or without exactly one of `callbackSecret` and
+ * `secretHash`; the handler itself never throws.
  */
 export function createEpayPostLinkHandler(options: EpayPostLinkHandlerOptions): RequestHandler {
   const prove = secretHashCheck(options);
+  const confirmOptions = confirmOptionsOf(options.confirm);
+  const confirm = confirmOptions && createEpayConfirmer(confirmOptions);
   const onError = options.onError ?? ((error: unknown) => console.error('ktpay-checkout: handling an ePay postLink failed', error));
   return createDeliveryHandler<EpayPostLink>(
     {
@@ -121,7 +151,15 @@ export function createEpayPostLinkHandler(options: EpayPostLinkHandlerOptions): 
       },
       key: epayDeliveryKey,
       ack: { status: 'ok' },
+      answerFor: answerForConfirmation,
     },
-    { ...options, onError },
+    {
+      ...options,
+      onError,
+      // Inside the result's claim: confirmed once per result, and a repeat waits for it.
+      async onResult(postLink) {
+        await options.onResult(postLink, confirm ? await confirm(postLink) : undefined);
+      },
+    },
   );
 }

@@ -10,6 +10,8 @@ import {
   createEpayAuthHandler,
   createEpayPostLinkHandler,
   epayDeliveryKey,
+  EpayConfirmationError,
+  EpayStatusError,
   EpayTokenError,
   memoryStore,
   parseEpayPostLink,
@@ -271,6 +273,168 @@ describe('createEpayPostLinkHandler', () => {
     return { url: await serve(t, handler), results, errors, halyk: stand };
   }
 
+  test("confirmed with Halyk: 200 {\"status\":\"ok\"}; onResult has the typed body (without secret_hash) and Halyk's status", async (t) => {
+    const { url, results, halyk: stand } = await endpoint(t);
+    const answer = await deliver(url, paid);
+    assert.equal(answer.status, 200);
+    assert.equal(answer.text, '{"status":"ok"}');
+    assert.equal(results.length, 1);
+    assert.deepEqual(results[0].postLink, withoutSecret(paid));
+    assert.equal('secret_hash' in results[0].postLink, false);
+    assert.deepEqual(results[0].confirmation, { ...found(paid.invoiceId, 'CHARGE'), resultCode: 100, outcome: 'paid' });
+    assert.equal((await deliver(url, declined)).status, 200);
+    assert.deepEqual(results.map((r) => [r.postLink.code, r.postLink.reasonCode, r.confirmation.outcome]), [['ok', 0, 'paid'], ['error', -498, 'failed']]);
+    // Halyk was asked with a status-scope token, which is kept for the next postLink.
+    assert.equal(stand.tokenForms.length, 1);
+    assert.deepEqual(
+      { scope: stand.tokenForms[0].scope, terminal: stand.tokenForms[0].terminal, invoiceID: stand.tokenForms[0].invoiceID },
+      { scope: 'webapi payment', terminal: CREDENTIALS.terminal, invoiceID: undefined },
+    );
+    assert.deepEqual(stand.statusAsked, [
+      { path: `/check-status/payment/transaction/${paid.invoiceId}`, authorization: 'Bearer STATUS-TOKEN-1' },
+      { path: `/check-status/payment/transaction/${declined.invoiceId}`, authorization: 'Bearer STATUS-TOKEN-1' },
+    ]);
+  });
+
+  test('"ok" that Halyk does not confirm (failed, another amount, currency or terminal) gets 409 and never reaches onResult', async (t) => {
+    let answer;
+    const { url, results, errors } = await endpoint(t, { status: () => answer });
+    const cases = {
+      'Halyk says FAILED': [200, found(paid.invoiceId, 'FAILED')],
+      'Halyk says REFUND': [200, found(paid.invoiceId, 'REFUND')],
+      'Halyk says rejected (101)': [200, { resultCode: 101, resultMessage: 'REJECTED' }],
+      'another amount': [200, found(paid.invoiceId, 'CHARGE', { amount: 1 })],
+      'no amount': [200, found(paid.invoiceId, 'CHARGE', { amount: undefined })],
+      'another currency': [200, found(paid.invoiceId, 'CHARGE', { currency: 'USD' })],
+    };
+    for (const [name, halykSays] of Object.entries(cases)) {
+      answer = halykSays;
+      const refused = await deliver(url, paid);
+      assert.equal(refused.status, 409, name);
+      assert.equal(refused.json.status, 'error', name);
+    }
+    const otherTerminal = await deliver(url, { ...paid, terminal: 'another-terminal' });
+    assert.equal(otherTerminal.status, 409);
+    assert.deepEqual(results, []);
+    assert.equal(errors.length, Object.keys(cases).length + 1, 'onError told of each');
+    for (const { error, postLink } of errors) {
+      assert.ok(error instanceof EpayConfirmationError, String(error));
+      assert.equal(error.reason, 'disagrees');
+      assert.equal('secret_hash' in postLink, false);
+    }
+    // The result was released: once Halyk agrees, the same postLink is handled.
+    answer = [200, found(paid.invoiceId, 'CHARGE')];
+    assert.equal((await deliver(url, paid)).status, 200);
+    assert.equal(results.length, 1);
+  });
+
+  test('"error" passes while Halyk says not paid; "error" for a payment Halyk says is paid gets 409', async (t) => {
+    let answer;
+    const { url, results, errors } = await endpoint(t, { status: () => answer });
+    for (const halykSays of [found(declined.invoiceId, 'FAILED'), { resultCode: '102', resultMessage: 'NOT FOUND' }, found(declined.invoiceId, 'NEW')]) {
+      answer = [200, halykSays];
+      // Each a result of its own (another operation id), so each is confirmed.
+      assert.equal((await deliver(url, { ...declined, id: `op-${results.length}` })).status, 200, JSON.stringify(halykSays));
+    }
+    assert.deepEqual(results.map((r) => r.confirmation.outcome), ['failed', 'not-found', 'pending']);
+    answer = [200, found(declined.invoiceId, 'CHARGE')];
+    assert.equal((await deliver(url, { ...declined, id: 'op-paid' })).status, 409);
+    assert.equal(results.length, 3);
+    assert.equal(errors[0].error.reason, 'disagrees');
+  });
+
+  test('"ok" while Halyk says it is not final (pending, in progress, not found yet) gets 503 with Retry-After', async (t) => {
+    let answer;
+    const { url, results, errors } = await endpoint(t, { status: () => answer });
+    for (const halykSays of [found(paid.invoiceId, 'NEW'), found(paid.invoiceId, '3D'), { resultCode: 107, resultMessage: 'IN PROGRESS' }, { resultCode: 102, resultMessage: 'NOT FOUND' }]) {
+      answer = [200, halykSays];
+      const later = await deliver(url, paid);
+      assert.equal(later.status, 503, JSON.stringify(halykSays));
+      assert.ok(Number(later.headers.get('retry-after')) > 0);
+    }
+    assert.deepEqual(results, []);
+    assert.ok(errors.every(({ error }) => error instanceof EpayConfirmationError && error.reason === 'not-final'));
+    answer = [200, found(paid.invoiceId, 'AUTH')];
+    assert.equal((await deliver(url, paid)).status, 200, 'released: handled once Halyk says it is paid');
+  });
+
+  test("Halyk's status API down, slow, failing or refusing the token: 503 with Retry-After, never onResult", { timeout: 10_000 }, async (t) => {
+    const outages = {
+      'HTTP 500': { status: () => [500, 'upstream down'] },
+      'a bad answer': { status: () => [200, 'not json'] },
+      'resultCode 103': { status: () => [200, { resultCode: 103, resultMessage: 'ERROR' }] },
+      'another invoice': { status: () => [200, found('999999999', 'CHARGE')] },
+      'no answer in time': { status: () => undefined, confirmWith: { timeoutMs: 200 } },
+      'token refused': { token: (response) => reply(response, 401, { error: 'invalid_client' }) },
+    };
+    for (const [name, outage] of Object.entries(outages)) {
+      const { url, results, errors } = await endpoint(t, outage);
+      const answer = await deliver(url, paid);
+      assert.equal(answer.status, 503, name);
+      assert.ok(Number(answer.headers.get('retry-after')) > 0, name);
+      assert.deepEqual(results, [], name);
+      assert.ok(errors[0].error instanceof EpayStatusError || errors[0].error instanceof EpayTokenError, `${name}: ${errors[0].error}`);
+      assert.ok(!answer.text.includes(SECRET));
+    }
+  });
+
+  test('the status token is asked once and kept until shortly before it expires', async (t) => {
+    const kept = await endpoint(t);
+    await deliver(kept.url, paid);
+    await deliver(kept.url, declined);
+    await deliver(kept.url, { ...paid, id: 'another-operation' });
+    assert.equal(kept.halyk.statusAsked.length, 3);
+    assert.equal(kept.halyk.tokenForms.length, 1);
+
+    const short = await endpoint(t, { token: (response) => reply(response, 200, { ...STATUS_TOKEN, expires_in: 5 }) });
+    await deliver(short.url, paid);
+    await deliver(short.url, declined);
+    assert.equal(short.halyk.tokenForms.length, 2, 'a token about to expire is not used');
+  });
+
+  test('repeats: neither onResult nor Halyk asked again; concurrent repeats share one confirmation', async (t) => {
+    const { url, results, halyk: stand } = await endpoint(t, { onResult: (postLink) => new Promise((resolve) => setTimeout(() => resolve(results.push(postLink)), 50)) });
+    const answers = await Promise.all(Array.from({ length: 6 }, () => deliver(url, paid)));
+    assert.deepEqual(answers.map((a) => a.status), Array(6).fill(200));
+    for (let i = 0; i < 3; i++) assert.equal((await deliver(url, paid)).status, 200);
+    assert.equal(results.length, 1);
+    assert.equal(stand.statusAsked.length, 1);
+  });
+
+  test('confirm: false skips Halyk, said by name: onResult gets no confirmation', async (t) => {
+    const { url, results, halyk: stand } = await endpoint(t, { confirm: false });
+    assert.equal((await deliver(url, { ...paid, amount: 1 })).status, 200);
+    assert.deepEqual(results, [{ postLink: { ...withoutSecret(paid), amount: 1 }, confirmation: undefined }]);
+    assert.deepEqual([stand.statusAsked, stand.tokenForms], [[], []]);
+  });
+
+  test('confirm and the secret_hash check are required: a TypeError at creation when unset, or ambiguous', () => {
+    const good = { callbackSecret: CALLBACK_SECRET, confirm: { ...CREDENTIALS }, onResult() {} };
+    assert.doesNotThrow(() => createEpayPostLinkHandler(good));
+    assert.doesNotThrow(() => createEpayPostLinkHandler({ ...good, confirm: false }));
+    assert.doesNotThrow(() => createEpayPostLinkHandler({ confirm: false, secretHash: () => 'x', onResult() {} }));
+    const bad = {
+      'confirm missing': { confirm: undefined },
+      'confirm true': { confirm: true },
+      'confirm without clientSecret': { confirm: { ...CREDENTIALS, clientSecret: '' } },
+      'confirm without terminal': { confirm: { clientId: 'shop', clientSecret: SECRET } },
+      'neither callbackSecret nor secretHash': { callbackSecret: undefined },
+      'callbackSecret empty': { callbackSecret: '' },
+      'both callbackSecret and secretHash': { secretHash: () => 'x' },
+    };
+    for (const [name, change] of Object.entries(bad)) {
+      assert.throws(() => createEpayPostLinkHandler({ ...good, ...change }), TypeError, name);
+    }
+    const error = (() => {
+      try {
+        createEpayPostLinkHandler({ ...good, confirm: { ...CREDENTIALS, clientSecret: '' } });
+      } catch (e) {
+        return e;
+      }
+    })();
+    assert.ok(!error.message.includes(SECRET));
+  });
+
   test("a secret_hash the shop did not issue for this invoice gets 403 before Halyk, the store and onResult", async (t) => {
     const { url, results, halyk: stand } = await endpoint(t);
     const nonce = paid.secret_hash.slice(0, 16);
@@ -403,5 +567,44 @@ describe('createEpayPostLinkHandler', () => {
     assert.equal(key(withoutSecret(paid)), base, 'the secret_hash is not part of the result');
     const changes = { id: { id: 'other' }, invoiceId: { invoiceId: '191111112' }, terminal: { terminal: 'T-2' }, amount: { amount: 101 }, currency: { currency: 'USD' }, code: { code: 'error' }, reasonCode: { reasonCode: 454 } };
     for (const [name, change] of Object.entries(changes)) assert.notEqual(key({ ...paid, ...change }), base, name);
+  });
+});
+
+describe('the failurePostLink attack (issue 24)', () => {
+  // A buyer edits the page so Halyk sends the failure postLink, secret_hash and all, to their own
+  // host; fails a payment on purpose; then POSTs {"code":"ok"} with that secret_hash to the shop.
+  test("the page cannot move the postLinks, and a leaked secret_hash with \"ok\" never reaches onResult while Halyk says the payment failed", async (t) => {
+    const invoiceId = '202600000042';
+    const stand = await halyk(t, { status: (asked) => [200, found(asked, 'FAILED', { reasonCode: 484 })] });
+    const tokenForms = [];
+    const tokenUrl = await serve(t, async (request, response) => {
+      tokenForms.push(await formOf(request));
+      reply(response, 200, TOKEN);
+    });
+    const auth = await serve(
+      t,
+      createEpayAuthHandler({ ...CREDENTIALS, tokenUrl, postLink: POST_LINK, callbackSecret: CALLBACK_SECRET, resolveOrder: () => ({ amount: 100, currency: 'KZT' }) }),
+    );
+    const results = [];
+    const postLink = await serve(
+      t,
+      createEpayPostLinkHandler({ callbackSecret: CALLBACK_SECRET, confirm: stand.confirm, onResult: (result, confirmation) => void results.push([result.code, confirmation.outcome]), onError() {} }),
+    );
+
+    // The attacker's page asks for a token with its own postLinks: the shop's are sent to Halyk.
+    const evil = 'https://attacker.example/collect';
+    assert.equal((await deliver(auth, { invoiceId, amount: 100, currency: 'KZT', postLink: evil, failurePostLink: evil })).status, 200);
+    assert.deepEqual([tokenForms[0].postLink, tokenForms[0].failurePostLink], [POST_LINK, POST_LINK]);
+
+    // Suppose the secret_hash leaked all the same (a Halyk form that took the page's failurePostLink).
+    const leaked = tokenForms[0].secret_hash;
+    const forged = { ...paidBody, invoiceId, amount: 100, code: 'ok', reasonCode: 0, secret_hash: leaked };
+    const answer = await deliver(postLink, forged);
+    assert.equal(answer.status, 409);
+    assert.deepEqual(results, [], 'onResult never saw the forged "ok"');
+
+    // Halyk's genuine failure postLink, with the same secret_hash, is handled as the failure it is.
+    assert.equal((await deliver(postLink, { ...declinedBody, invoiceId, amount: 100, reasonCode: 484, secret_hash: leaked })).status, 200);
+    assert.deepEqual(results, [['error', 'failed']]);
   });
 });
