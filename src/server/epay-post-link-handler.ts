@@ -75,7 +75,8 @@ export function epayDeliveryKey(postLink: EpayPostLink): string {
 /** A postLink as the merchant's code sees it: without the secret that proved it. */
 const withoutSecret = ({ secret_hash: _, ...postLink }: EpayPostLink): EpayPostLink => postLink;
 
-const NOT_PROVEN = (message: string): DeliveryRead<EpayPostLink> => ({ ok: false, status: 403, problems: [{ field: 'secret_hash', message }] });
+/** 403: well-formed, but not proven to be ePay's. */
+const notProven = (message: string): DeliveryRead<EpayPostLink> => ({ ok: false, status: 403, problems: [{ field: 'secret_hash', message }] });
 
 /**
  * How `secret_hash` is checked: a TypeError at creation unless exactly one of `callbackSecret` and
@@ -92,8 +93,8 @@ function secretHashCheck(options: SecretHashCheck): (postLink: EpayPostLink) => 
     const key = hmacKey(requireText(options.callbackSecret, 'createEpayPostLinkHandler: options.callbackSecret'));
     return async (postLink) => {
       const sent = postLink.secret_hash;
-      if (!sent) return NOT_PROVEN('is required');
-      return (await isEpaySecretHashOf(await key, postLink.invoiceId, sent)) ? { ok: true, result: withoutSecret(postLink) } : NOT_PROVEN('does not match');
+      if (!sent) return notProven('is required');
+      return (await isEpaySecretHashOf(await key, postLink.invoiceId, sent)) ? { ok: true, result: withoutSecret(postLink) } : notProven('does not match');
     };
   }
   const { secretHash } = options;
@@ -105,7 +106,7 @@ function secretHashCheck(options: SecretHashCheck): (postLink: EpayPostLink) => 
       return { ok: false, error, result: withoutSecret(postLink) };
     }
     // An invoice with no secret gets the same answer as a wrong secret: a forger learns nothing.
-    if (typeof expected !== 'string' || expected === '') return NOT_PROVEN('does not match');
+    if (typeof expected !== 'string' || expected === '') return notProven('does not match');
     const checked = parseEpayPostLink(postLink, { secretHash: expected });
     return checked.ok ? { ok: true, result: withoutSecret(checked.postLink) } : { ok: false, status: 403, problems: checked.problems };
   };
