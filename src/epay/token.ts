@@ -39,3 +39,6 @@ export function readEpayToken(answer: unknown): EpayToken | undefined {
   if (scope !== undefined && typeof scope !== 'string') return undefined;
   return answer as EpayToken;
 }
+
+/** The scope of a token for Halyk's status API (`getEpayStatus`), as the public integrations ask it. */
+export const EPAY_STATUS_SCOPE = 'webapi payment';

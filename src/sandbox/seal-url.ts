@@ -2,7 +2,7 @@ import sodium from 'libsodium-wrappers';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { CallbackUrls, Payment } from '../params/params.js';
 import { parseHttpUrl } from '../params/url.js';
-import { toKtpayRequest } from '../ktpay/request.js';
+import { ktpayRequestJson } from '../ktpay/request-json.js';
 import { isObject } from '../util/is-object.js';
 import { SANDBOX_SEAL_URL } from './config.js';
 import { SANDBOX_APP_KEY } from './keys.js';
@@ -52,7 +52,7 @@ export function createSealUrlHandler({ delayMs = 0, resolveOrder }: SandboxSealO
     if (order.description !== undefined) payment.description = order.description;
     await sodium.ready;
     const key = sodium.from_base64(SANDBOX_APP_KEY, sodium.base64_variants.ORIGINAL);
-    const sealed = sodium.crypto_box_seal(sodium.from_string(JSON.stringify(toKtpayRequest(payment))), key);
+    const sealed = sodium.crypto_box_seal(sodium.from_string(JSON.stringify(ktpayRequestJson(payment))), key);
     return HttpResponse.json({ sealed: sodium.to_base64(sealed, sodium.base64_variants.ORIGINAL) }, { headers: { 'Cache-Control': 'no-store' } });
   });
 }

@@ -1,10 +1,20 @@
 import { createHash } from 'node:crypto';
 import { CALLBACK_ACK, type KtpayCallback } from '../ktpay/callback.js';
 import type { DeliveryStore } from './delivery-store.js';
+import { callbackTokenProblem } from './callback-token.js';
 import { createDeliveryHandler, type RequestHandler } from './delivery-handler.js';
+import { hmacKey } from './hmac.js';
 import { parseCallback } from './parse-callback.js';
+import { requireText } from './settings.js';
 
 export interface CallbackHandlerOptions {
+  /**
+   * The secret your orders' callback URLs were made with (`createKtpaySealHandler`,
+   * `ktpayCallbackUrl`): a callback whose `ktpay_token` is missing or is not its order's gets 403,
+   * before the store and `onResult`. `false` for orders sealed in the browser: there the buyer
+   * chooses the callback URL, so a token could prove nothing, and none is checked.
+   */
+  callbackSecret: string | false;
   /**
    * Records the result (marks the order paid or failed), after checking it against your own order
    * (see the README's Trust section). KTPay is told `{"status":"ok"}` only once this resolves; if
@@ -28,6 +38,11 @@ export interface CallbackHandlerOptions {
   waitMs?: number;
   /** Larger bodies get 413. Default 64 KiB; KTPay's callback is well under 1 KiB. */
   maxBodyBytes?: number;
+  /**
+   * How long each store call (claim, done, release) may take before KTPay gets a 503 with
+   * Retry-After. Default 3 s.
+   */
+  storeTimeoutMs?: number;
   /** Told when `onResult` or the store fails. Default: `console.error`. */
   onError?(error: unknown, callback: KtpayCallback): void;
 }
@@ -47,21 +62,30 @@ export function deliveryKey(callback: KtpayCallback): string {
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
+/** What the TypeError for a missing secret says to do: both ways out, by name. */
+const CALLBACK_SECRET_HINT =
+  'Pass the secret your callback URLs were made with (createKtpaySealHandler, ktpayCallbackUrl), ' +
+  'or callbackSecret: false for orders sealed in the browser, whose callbacks no token can prove.';
+
 /**
- * The endpoint for KTPay's `callback_post_url`: reads and validates the callback, has `onResult`
- * handle each result exactly once (across processes, with a shared store), and answers
- * `{"status":"ok"}` only after it resolved. A repeat of a handled result is acknowledged at once;
- * a repeat arriving while the result is being handled waits for that and gets the same answer.
- * Never throws.
+ * The endpoint for KTPay's `callback_post_url`: reads and validates the callback, refuses one
+ * without its order's token (403, with `callbackSecret`), has `onResult` handle each result once
+ * (across processes, with a shared store), and answers `{"status":"ok"}` only after it resolved.
+ * A repeat of a handled result is acknowledged at once; a repeat arriving while the result is
+ * being handled waits for that and gets the same answer. Throws a TypeError at creation when
+ * `callbackSecret` is neither a non-empty string nor `false`; the handler itself never throws.
  */
 export function createCallbackHandler(options: CallbackHandlerOptions): CallbackHandler {
+  const key = options.callbackSecret === false ? undefined : hmacKey(requireText(options.callbackSecret, 'createCallbackHandler: options.callbackSecret', CALLBACK_SECRET_HINT));
   const onError = options.onError ?? ((error: unknown) => console.error('ktpay-checkout: handling a KTPay callback failed', error));
   return createDeliveryHandler(
     {
       what: 'KTPay callbacks',
-      read(body) {
+      async read(body, query) {
         const parsed = parseCallback(body);
-        return parsed.ok ? { ok: true, result: parsed.callback } : { ok: false, status: 400, problems: parsed.problems };
+        if (!parsed.ok) return { ok: false, status: 400, problems: parsed.problems };
+        const problem = key && (await callbackTokenProblem(await key, parsed.callback.order_id, query));
+        return problem ? { ok: false, status: 403, problems: [problem] } : { ok: true, result: parsed.callback };
       },
       key: deliveryKey,
       ack: CALLBACK_ACK,

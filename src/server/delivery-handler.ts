@@ -1,12 +1,13 @@
 // The machinery a result endpoint shares, whoever the sender (KTPay's callback, ePay's postLink):
-// read the body, have the merchant's onResult handle each result exactly once through a
-// DeliveryStore, and answer only after it did.
+// read the body, have the merchant's onResult handle each result through a DeliveryStore (once,
+// or at least once where the store cannot record it), and answer only after it did.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { answer, refuse, refuseMethod, refuseTooLarge } from './answer.js';
-import { memoryStore, type DeliveryStore } from './delivery-store.js';
+import { deadline } from '../util/deadline.js';
+import { failure, refusal, retryLater, send, type Reply } from './answer.js';
+import { memoryStore, type Claim, type DeliveryStore } from './delivery-store.js';
 import type { FieldProblem } from './fields.js';
-import { readBody } from './read-body.js';
+import { queryOf, receivePost } from './receive-post.js';
 
 /** What reading one delivery's body gave. */
 export type DeliveryRead<T> =
@@ -20,12 +21,17 @@ export type DeliveryRead<T> =
 export interface DeliveryProtocol<T> {
   /** Named in the 405's message: "<what> are POST requests". */
   what: string;
-  /** Never throws: a failure of the merchant's code it calls is the third kind of read. */
-  read(body: unknown): DeliveryRead<T> | Promise<DeliveryRead<T>>;
+  /**
+   * Never throws: a failure of the merchant's code it calls is the third kind of read. `query` is
+   * the request URL's query, where a sender's token travels.
+   */
+  read(body: unknown, query: URLSearchParams): DeliveryRead<T> | Promise<DeliveryRead<T>>;
   /** One result's key: the same result delivered again has the same key, any other result another. */
   key(result: T): string;
   /** The 200's body. */
   ack: object;
+  /** The answer to an error of `onResult` that is not a plain failure (500); undefined for a 500. */
+  answerFor?(error: unknown): Reply | undefined;
 }
 
 /** The options every result endpoint takes (see CallbackHandlerOptions for what each means). */
@@ -35,6 +41,7 @@ export interface DeliveryOptions<T> {
   leaseMs?: number | undefined;
   waitMs?: number | undefined;
   maxBodyBytes?: number | undefined;
+  storeTimeoutMs?: number | undefined;
   onError(error: unknown, result: T): void;
 }
 
@@ -44,6 +51,8 @@ export type RequestHandler = (request: IncomingMessage, response: ServerResponse
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 const DEFAULT_LEASE_MS = 60_000;
 const DEFAULT_WAIT_MS = 5_000;
+/** Long enough for a store across a network; short enough that no sender gives up waiting first. */
+const DEFAULT_STORE_TIMEOUT_MS = 3_000;
 const POLL_MS = 100;
 
 /** Another process held the result for longer than `waitMs`. */
@@ -51,30 +60,68 @@ class StillBusy extends Error {
   override name = 'StillBusy';
 }
 
+/** The store did not answer within `storeTimeoutMs`, or failed: whether the result is handled is unknown. */
+class StoreUnavailable extends Error {
+  override name = 'StoreUnavailable';
+}
+
 /**
- * A POST endpoint that hands each result to `onResult` exactly once (across processes, with a
- * shared store) and answers `protocol.ack` only after it resolved. A repeat of a handled result is
+ * A POST endpoint that hands each result to `onResult` once (across processes, with a shared
+ * store) and answers `protocol.ack` only after it resolved. A repeat of a handled result is
  * acknowledged at once; a repeat arriving while the result is being handled waits for that and
- * gets the same answer; a failure releases the result so the next delivery is handled. Never throws.
+ * gets the same answer; a failure releases the result so the next delivery is handled. Every store
+ * call has a deadline: a store that hangs or fails gets the sender a 503 with Retry-After, never a
+ * request that hangs. Never throws.
  */
 export function createDeliveryHandler<T>(protocol: DeliveryProtocol<T>, options: DeliveryOptions<T>): RequestHandler {
-  const { onResult, onError, store = memoryStore(), leaseMs = DEFAULT_LEASE_MS, waitMs = DEFAULT_WAIT_MS, maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options;
+  const {
+    onResult,
+    onError,
+    store = memoryStore(),
+    leaseMs = DEFAULT_LEASE_MS,
+    waitMs = DEFAULT_WAIT_MS,
+    maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+    storeTimeoutMs = DEFAULT_STORE_TIMEOUT_MS,
+  } = options;
   /** This process's deliveries being handled, by key: a repeat joins the one in progress. */
   const inFlight = new Map<string, Promise<void>>();
+
+  /** One store call, within `storeTimeoutMs`; any failure of it is a StoreUnavailable. */
+  async function ask<R>(call: Promise<R>, what: string): Promise<R> {
+    try {
+      return await deadline(call, storeTimeoutMs, () => new StoreUnavailable(`the delivery store did not ${what} within ${storeTimeoutMs} ms`));
+    } catch (error) {
+      throw error instanceof StoreUnavailable ? error : new StoreUnavailable(`the delivery store could not ${what}`, { cause: error });
+    }
+  }
+
+  async function claim(key: string): Promise<Claim> {
+    const claiming = Promise.resolve().then(() => store.claim(key, leaseMs));
+    try {
+      return await ask(claiming, 'claim a result');
+    } catch (error) {
+      // A claim that lands after its deadline holds the result for a request already answered:
+      // give it back, so the sender's next delivery is handled rather than held for the lease.
+      claiming.then((late) => (late.state === 'claimed' ? store.release(key, late.lease) : undefined)).catch(() => {});
+      throw error;
+    }
+  }
 
   async function handle(key: string, result: T): Promise<void> {
     const until = Date.now() + waitMs;
     for (;;) {
-      const claim = await store.claim(key, leaseMs);
-      if (claim.state === 'done') return;
-      if (claim.state === 'claimed') {
+      const claimed = await claim(key);
+      if (claimed.state === 'done') return;
+      if (claimed.state === 'claimed') {
         try {
           await onResult(result);
         } catch (error) {
-          await store.release(key, claim.lease);
+          // The failure is what the sender hears; a release that fails only leaves the lease to expire.
+          await ask(Promise.resolve().then(() => store.release(key, claimed.lease)), 'release a result').catch((storeError) => onError(storeError, result));
           throw error;
         }
-        await store.done(key, claim.lease);
+        // If this fails, the sender hears 503 and delivers again: onResult may then run once more.
+        await ask(Promise.resolve().then(() => store.done(key, claimed.lease)), 'record a result as done');
         return;
       }
       if (Date.now() >= until) throw new StillBusy(`another process is handling ${key}`);
@@ -95,26 +142,27 @@ export function createDeliveryHandler<T>(protocol: DeliveryProtocol<T>, options:
     }
   }
 
-  return async (request, response) => {
-    if (request.method !== 'POST') return refuseMethod(response, protocol.what);
-    const body = await readBody(request, maxBodyBytes);
-    if (!body.ok) {
-      if (body.reason === 'aborted') return void response.destroy();
-      return refuseTooLarge(response, maxBodyBytes);
-    }
-    const read = await protocol.read(body.body);
+  /** A delivery's answer, from its body and query: the logic, apart from Node's request and response. */
+  async function deliver(body: unknown, query: URLSearchParams): Promise<Reply> {
+    const read = await protocol.read(body, query);
     if (!read.ok) {
-      if ('problems' in read) return refuse(response, read.status, read.problems);
+      if ('problems' in read) return refusal(read.status, read.problems);
       onError(read.error, read.result);
-      return answer(response, 500, { status: 'error' });
+      return failure(500);
     }
     try {
       await handleOnce(read.result);
     } catch (error) {
-      if (error instanceof StillBusy) return answer(response, 503, { status: 'error' }, { 'Retry-After': String(Math.ceil(leaseMs / 1000)) });
+      if (error instanceof StillBusy) return retryLater(leaseMs / 1000);
       onError(error, read.result);
-      return answer(response, 500, { status: 'error' });
+      if (error instanceof StoreUnavailable) return retryLater();
+      return protocol.answerFor?.(error) ?? failure(500);
     }
-    answer(response, 200, protocol.ack);
+    return { status: 200, body: protocol.ack };
+  }
+
+  return async (request, response) => {
+    const received = await receivePost(request, response, { what: protocol.what, maxBodyBytes });
+    if (received) send(response, await deliver(received.body, queryOf(request)));
   };
 }

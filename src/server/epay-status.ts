@@ -29,7 +29,8 @@ export interface EpayStatusOptions extends EpayCallOptions {
  *
  * Fails with an {@link EpayStatusError}: reason `refused` with `code` = the resultCode where ePay
  * answered but not about the payment (103 error, 104/106/109 the terminal), or network, timeout,
- * aborted, http, bad-answer. A failure never means the payment failed.
+ * aborted, http, bad-answer (also for a transaction that does not name `invoiceId`). A failure
+ * never means the payment failed.
  */
 export async function getEpayStatus(options: EpayStatusOptions): Promise<EpayStatus> {
   const { token, invoiceId, terminal } = options;
@@ -58,8 +59,9 @@ export async function getEpayStatus(options: EpayStatusOptions): Promise<EpaySta
     throw fail(`ePay's status answer ${read.problem}`, { reason: 'bad-answer', status });
   }
   const transaction = read.status.transaction;
-  if (transaction && typeof transaction.invoiceID === 'string' && transaction.invoiceID !== invoiceId) {
-    throw fail("ePay's status answer is about another invoice", { reason: 'bad-answer', status });
+  // A transaction that does not name this invoice is not proven to be its payment.
+  if (transaction && transaction.invoiceID !== invoiceId) {
+    throw fail("ePay's status answer does not name this invoice", { reason: 'bad-answer', status });
   }
   if (terminal !== undefined && transaction && typeof transaction.terminal === 'string' && transaction.terminal !== terminal) {
     throw fail("ePay's status answer is about another terminal's transaction", { reason: 'bad-answer', status });

@@ -13,7 +13,7 @@ export interface FieldProblem {
 export type Parsed<K extends string, T> = ({ ok: true } & { [key in K]: T }) | { ok: false; problems: FieldProblem[] };
 
 /** A field's reading: its value, why it is wrong, or (for a nested object) its fields' problems. */
-type Rule<T> = (value: unknown) => { value: T } | { problem: string } | { problems: FieldProblem[] };
+export type Rule<T> = (value: unknown) => { value: T } | { problem: string } | { problems: FieldProblem[] };
 
 /** Longer strings are not what either payload carries. */
 const MAX_TEXT = 4096;

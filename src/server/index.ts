@@ -11,13 +11,16 @@ export {
 export { TRANSACTION_STATUSES, outcomeOfStatus, type TransactionOutcome, type TransactionStatus } from '../ktpay/status.js';
 export { describeError } from '../i18n/describe-error.js';
 export { createCallbackHandler, deliveryKey, type CallbackHandler, type CallbackHandlerOptions } from './callback-handler.js';
+export { ktpayCallbackUrl } from './callback-token.js';
+export { createKtpaySealHandler, type KtpaySealHandlerOptions } from './ktpay-seal-handler.js';
+export type { KtpayOrder } from './ktpay-order.js';
 export { memoryStore, type Claim, type DeliveryStore } from './delivery-store.js';
 export { redisStore, type RedisCommands, type RedisStoreOptions } from './redis-store.js';
 export type { FieldProblem, Parsed } from './fields.js';
 export { parseCallback } from './parse-callback.js';
 export { parseEpayPostLink, type EpayPostLink, type EpayPostLinkOptions } from './parse-epay-post-link.js';
 export { EPAY_ENDPOINTS, epayEndpoints, type EpayEnvironment } from '../epay/endpoints.js';
-export { EPAY_PAYMENT_SCOPE, type EpayToken } from '../epay/token.js';
+export { EPAY_PAYMENT_SCOPE, EPAY_STATUS_SCOPE, type EpayToken } from '../epay/token.js';
 export {
   EPAY_RESULT_CODES,
   EPAY_STATUS_NAMES,
@@ -34,4 +37,5 @@ export { requestEpayToken, type EpayCredentials, type EpayTokenHost, type EpayTo
 export { createEpayAuthHandler, type EpayAuthHandlerOptions, type EpayOrder } from './epay-auth-handler.js';
 export { createEpayPostLinkHandler, epayDeliveryKey, type EpayPostLinkHandlerOptions } from './epay-post-link-handler.js';
 export { getEpayStatus, type EpayStatusOptions } from './epay-status.js';
+export { EpayConfirmationError, type EpayConfirmOptions } from './epay-confirm.js';
 export type { RequestHandler } from './delivery-handler.js';

@@ -1,8 +1,9 @@
 // KTPay's callback to the merchant's server (seed 000): parsed, and handled over real HTTP on
 // loopback, against the built package as merchants import it.
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { TRANSACTION_STATUSES, createCallbackHandler, deliveryKey, memoryStore, outcomeOfStatus, parseCallback } from 'ktpay-checkout/server';
+import { TRANSACTION_STATUSES, createCallbackHandler, deliveryKey, ktpayCallbackUrl, memoryStore, outcomeOfStatus, parseCallback } from 'ktpay-checkout/server';
 import { clone, deferred, deliver, fixture, sendEndlessBody, serve } from './server-helpers.mjs';
 
 const completed = fixture('ktpay-callback-completed');
@@ -97,7 +98,7 @@ describe('createCallbackHandler', () => {
   /** A handler on loopback that records what it was given. */
   async function endpoint(t, options = {}) {
     const results = [];
-    const handler = createCallbackHandler({ onResult: (callback) => void results.push(callback), ...options });
+    const handler = createCallbackHandler({ callbackSecret: false, onResult: (callback) => void results.push(callback), ...options });
     return { url: await serve(t, handler), results };
   }
 
@@ -114,7 +115,7 @@ describe('createCallbackHandler', () => {
     const stored = deferred();
     const called = deferred();
     const order = [];
-    const url = await serve(t, createCallbackHandler({ onResult: () => (called.resolve(), stored.promise) }));
+    const url = await serve(t, createCallbackHandler({ callbackSecret: false, onResult: () => (called.resolve(), stored.promise) }));
     const answered = deliver(url, completed).then((answer) => (order.push('answered'), answer));
     await called.promise;
     // Give an early answer every chance to arrive before the merchant's storage finishes.
@@ -145,7 +146,7 @@ describe('createCallbackHandler', () => {
     let calls = 0;
     const url = await serve(
       t,
-      createCallbackHandler({ onResult: () => (calls++, new Promise((resolve) => setTimeout(resolve, 50))) }),
+      createCallbackHandler({ callbackSecret: false, onResult: () => (calls++, new Promise((resolve) => setTimeout(resolve, 50))) }),
     );
     const answers = await Promise.all(Array.from({ length: 8 }, () => deliver(url, completed)));
     assert.deepEqual(answers.map((a) => a.text), Array(8).fill('{"status":"ok"}'));
@@ -158,6 +159,7 @@ describe('createCallbackHandler', () => {
     const url = await serve(
       t,
       createCallbackHandler({
+        callbackSecret: false,
         onResult() {
           if (++attempts === 1) throw new Error('database is down');
         },
@@ -179,6 +181,7 @@ describe('createCallbackHandler', () => {
     const url = await serve(
       t,
       createCallbackHandler({
+        callbackSecret: false,
         onResult: async () => {
           attempts++;
           await new Promise((resolve) => setTimeout(resolve, 30));
@@ -283,7 +286,7 @@ describe('a forged callback for a real transaction (its hash is visible to the b
 
   test('sent first, it does not make the handler drop KTPay\'s genuine callback', async (t) => {
     const { seen, paid, onResult } = merchant();
-    const url = await serve(t, createCallbackHandler({ onResult }));
+    const url = await serve(t, createCallbackHandler({ callbackSecret: false, onResult }));
     assert.equal((await deliver(url, forged)).json.status, 'ok');
     assert.equal((await deliver(url, completed)).json.status, 'ok');
     assert.deepEqual(seen, [1, ORDER_AMOUNT], 'onResult saw the genuine body too');
@@ -296,6 +299,7 @@ describe('a forged callback for a real transaction (its hash is visible to the b
     const url = await serve(
       t,
       createCallbackHandler({
+        callbackSecret: false,
         onResult: async (callback) => {
           if (callback.amount === 1) await gate.promise; // the forged body's onResult is slow
           return onResult(callback);
@@ -325,6 +329,149 @@ describe('a forged callback for a real transaction (its hash is visible to the b
       error: { status: { ...clone(failed).status } },
     };
     for (const [name, change] of Object.entries(changes)) assert.notEqual(key({ ...clone(completed), ...change }), base, name);
+  });
+});
+
+describe('the callback token (orders sealed on the merchant\'s server)', () => {
+  const SECRET = 'the-shops-callback-secret-4f1c';
+  /** The token, computed here with node:crypto, apart from the package's own code. */
+  const tokenOf = (orderId, secret = SECRET) => createHmac('sha256', secret).update(orderId).digest('hex');
+
+  test('ktpayCallbackUrl: the base URL with ktpay_token = lowercase hex HMAC-SHA-256 of the order id (a promise)', async () => {
+    const pending = ktpayCallbackUrl('https://shop.kz/ktpay/callback?shop=kz', '1', SECRET);
+    assert.ok(pending instanceof Promise);
+    assert.equal(await pending, `https://shop.kz/ktpay/callback?shop=kz&ktpay_token=${tokenOf('1')}`);
+    assert.match(tokenOf('1'), /^[0-9a-f]{64}$/);
+    // A token already in the base is replaced, never kept beside the real one.
+    assert.equal(await ktpayCallbackUrl('https://shop.kz/cb?ktpay_token=forged', '2', SECRET), `https://shop.kz/cb?ktpay_token=${tokenOf('2')}`);
+  });
+
+  test('ktpayCallbackUrl refuses a base that is not absolute http(s), an empty order id or secret', async () => {
+    for (const [base, orderId, secret] of [
+      ['/ktpay/callback', '1', SECRET],
+      ['ftp://shop.kz/cb', '1', SECRET],
+      ['https://user:pass@shop.kz/cb', '1', SECRET],
+      ['https://shop.kz/cb', '', SECRET],
+      ['https://shop.kz/cb', '1', ''],
+      ['https://shop.kz/cb', '1', undefined],
+    ]) {
+      await assert.rejects(ktpayCallbackUrl(base, orderId, secret), TypeError, `${base} ${orderId} ${secret}`);
+    }
+  });
+
+  /** A handler with the secret, its store watched: what reached onResult, and what was claimed. */
+  async function endpoint(t, options = {}) {
+    const results = [];
+    const claimed = [];
+    const memory = memoryStore();
+    const store = { claim: (key, leaseMs) => (claimed.push(key), memory.claim(key, leaseMs)), done: memory.done, release: memory.release };
+    const handler = createCallbackHandler({ callbackSecret: SECRET, store, onResult: (callback) => void results.push(callback), ...options });
+    return { base: await serve(t, handler), results, claimed };
+  }
+
+  test("a forged callback with the order's id, amount and transaction hash but no token: 403, before the store and onResult", async (t) => {
+    const { base, results, claimed } = await endpoint(t);
+    const forged = await deliver(`${base}/ktpay/callback`, completed);
+    assert.equal(forged.status, 403);
+    assert.deepEqual(forged.json, { status: 'error', problems: [{ field: 'ktpay_token', message: 'is required' }] });
+    assert.equal((await deliver(`${base}/ktpay/callback?ktpay_token=`, completed)).status, 403);
+    assert.deepEqual([results, claimed], [[], []]);
+  });
+
+  test("a wrong token gets 403: another order's, another secret's, cut short, not hex", async (t) => {
+    const { base, results, claimed } = await endpoint(t);
+    for (const token of [tokenOf('2'), tokenOf('1', 'another-secret'), tokenOf('1').slice(0, 63), 'z'.repeat(64), `${tokenOf('1')}00`]) {
+      const answer = await deliver(`${base}/?ktpay_token=${token}`, completed);
+      assert.equal(answer.status, 403, token);
+      assert.deepEqual(answer.json.problems, [{ field: 'ktpay_token', message: 'does not match' }]);
+    }
+    assert.deepEqual([results, claimed], [[], []]);
+  });
+
+  test("KTPay's callback to the sealed URL, the shop's own parameters beside the token, is handled", async (t) => {
+    const { base, results } = await endpoint(t);
+    const url = await ktpayCallbackUrl(`${base}/ktpay/callback?shop=kz`, completed.order_id, SECRET);
+    const answer = await deliver(url, completed);
+    assert.equal(answer.status, 200);
+    assert.equal(answer.text, '{"status":"ok"}');
+    assert.deepEqual(results, [completed]);
+  });
+
+  test('callbackSecret is required: a string, or false said explicitly (a browser-sealed order)', async (t) => {
+    for (const callbackSecret of [undefined, '', null, 0, true, ['secret']]) {
+      assert.throws(
+        () => createCallbackHandler({ callbackSecret, onResult() {} }),
+        (error) => error instanceof TypeError && /callbackSecret/.test(error.message) && /false/.test(error.message),
+        String(callbackSecret),
+      );
+    }
+    assert.throws(() => createCallbackHandler({ onResult() {} }), TypeError);
+    const results = [];
+    const url = await serve(t, createCallbackHandler({ callbackSecret: false, onResult: (callback) => void results.push(callback) }));
+    assert.equal((await deliver(url, completed)).status, 200);
+    assert.equal(results.length, 1);
+  });
+
+  test('an error never holds the secret', async (t) => {
+    const messages = [];
+    const { base } = await endpoint(t, { onResult: () => Promise.reject(new Error('database is down')), onError: (error) => messages.push(String(error?.stack)) });
+    const forged = await deliver(`${base}/?ktpay_token=${tokenOf('2')}`, completed);
+    const failed = await deliver(await ktpayCallbackUrl(base, '1', SECRET), completed);
+    assert.deepEqual([forged.status, failed.status], [403, 500]);
+    for (const text of [forged.text, failed.text, ...messages]) assert.ok(!text.includes(SECRET) && !text.includes(tokenOf('1')));
+  });
+});
+
+describe('store deadlines: a store that hangs never makes a request hang', () => {
+  const never = () => new Promise(() => {});
+  /** A memory store with some of its calls replaced. */
+  const storeWith = (overrides) => ({ ...memoryStore(), ...overrides });
+
+  async function endpoint(t, options) {
+    const results = [];
+    const errors = [];
+    const handler = createCallbackHandler({
+      callbackSecret: false,
+      onResult: (callback) => void results.push(callback),
+      onError: (error) => errors.push(error),
+      ...options,
+    });
+    return { url: await serve(t, handler), results, errors };
+  }
+
+  test('a claim that never answers: 503 with Retry-After, and onResult is not called', { timeout: 5000 }, async (t) => {
+    const { url, results, errors } = await endpoint(t, { store: storeWith({ claim: never }), storeTimeoutMs: 200 });
+    const answer = await deliver(url, completed);
+    assert.equal(answer.status, 503);
+    assert.ok(Number(answer.headers.get('retry-after')) > 0);
+    assert.deepEqual(results, []);
+    assert.equal(errors.length, 1, 'onError is told');
+  });
+
+  test('done that never answers after onResult resolved: 503, so the sender delivers again (at least once)', { timeout: 5000 }, async (t) => {
+    const { url, results } = await endpoint(t, { store: storeWith({ done: never }), storeTimeoutMs: 200 });
+    const answer = await deliver(url, completed);
+    assert.equal(answer.status, 503);
+    assert.ok(Number(answer.headers.get('retry-after')) > 0);
+    assert.equal(results.length, 1);
+  });
+
+  test('a release that never answers after onResult failed: the 500 still comes', { timeout: 5000 }, async (t) => {
+    const { url } = await endpoint(t, { store: storeWith({ release: never }), storeTimeoutMs: 200, onResult: () => Promise.reject(new Error('database is down')) });
+    assert.equal((await deliver(url, completed)).status, 500);
+  });
+
+  test('a store that fails (rejects) is answered 503 with Retry-After as well', async (t) => {
+    const { url, results } = await endpoint(t, { store: storeWith({ claim: () => Promise.reject(new Error('ECONNREFUSED')) }) });
+    const answer = await deliver(url, completed);
+    assert.equal(answer.status, 503);
+    assert.ok(Number(answer.headers.get('retry-after')) > 0);
+    assert.deepEqual(results, []);
+  });
+
+  test('there is a deadline by default', { timeout: 15_000 }, async (t) => {
+    const { url } = await endpoint(t, { store: storeWith({ claim: never }) });
+    assert.equal((await deliver(url, completed)).status, 503);
   });
 });
 

@@ -90,6 +90,7 @@ test('an answer with a resultCode is read whatever the HTTP status; one without 
     [[200, { resultCode: '100', resultMessage: 'SUCCESS' }], 'bad-answer', 200], // found, but no transaction
     [[200, { resultCode: '100', transaction: { invoiceID: INVOICE } }], 'bad-answer', 200], // no statusName
     [[200, found('CHARGE', { invoiceID: '999999999' })], 'bad-answer', 200], // another invoice
+    [[200, found('CHARGE', { invoiceID: undefined })], 'bad-answer', 200], // no invoice named: not proven to be this one
   ];
   for (const [a, reason, status] of cases) {
     const error = await ask(a);

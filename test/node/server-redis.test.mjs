@@ -127,6 +127,40 @@ describe('the callback handler on two processes and one real Redis', { skip }, (
   });
 });
 
+describe('a Redis that stops answering (CLIENT PAUSE)', { skip }, () => {
+  let redis;
+  before(async () => (redis = await startRedis()));
+  after(() => redis?.stop());
+
+  test('503 with Retry-After within storeTimeoutMs, not a hanging request; once Redis answers, the result is handled', { timeout: 20_000 }, async (t) => {
+    const calls = [];
+    const handler = createCallbackHandler({
+      callbackSecret: false,
+      store: redisStore(redis.client),
+      storeTimeoutMs: 300,
+      onResult: (callback) => void calls.push(callback.order_id),
+      onError() {},
+    });
+    const url = await serve(t, handler);
+    const body = result(6001);
+    // A second client pauses every client's commands: the store's SET waits, unanswered.
+    const pauser = await createClient({ url: redis.url, socket: { reconnectStrategy: false } }).connect();
+    t.after(() => pauser.destroy());
+    const PAUSE_MS = 1500;
+    await pauser.sendCommand(['CLIENT', 'PAUSE', String(PAUSE_MS), 'ALL']);
+    const answer = await deliver(url, body);
+    assert.equal(answer.status, 503);
+    assert.ok(Number(answer.headers.get('retry-after')) > 0);
+    assert.deepEqual(calls, []);
+
+    // The paused SET then lands, claiming the result for a request long answered: the handler gives
+    // that claim back, so the sender's next delivery is handled, not held for the whole lease.
+    await sleep(PAUSE_MS);
+    assert.equal((await deliver(url, body)).text, '{"status":"ok"}');
+    assert.deepEqual(calls, ['6001']);
+  });
+});
+
 // What applies in one process, on the memory store and on Redis alike.
 for (const [name, makeStore] of [
   ['memory', async () => ({ store: memoryStore(), stop() {} })],
@@ -143,7 +177,7 @@ for (const [name, makeStore] of [
 
     test('concurrent repeats: onResult once, everyone acknowledged after it', async (t) => {
       let calls = 0;
-      const url = await serve(t, createCallbackHandler({ store, onResult: async () => (calls++, await sleep(30)) }));
+      const url = await serve(t, createCallbackHandler({ callbackSecret: false, store, onResult: async () => (calls++, await sleep(30)) }));
       const body = result(5001);
       const answers = await Promise.all(Array.from({ length: 6 }, () => deliver(url, body)));
       assert.ok(answers.every((a) => a.text === '{"status":"ok"}'));
@@ -155,6 +189,7 @@ for (const [name, makeStore] of [
       const url = await serve(
         t,
         createCallbackHandler({
+          callbackSecret: false,
           store,
           onResult() {
             if (++attempts === 1) throw new Error('database is down');
@@ -171,7 +206,7 @@ for (const [name, makeStore] of [
 
     test('two handlers on the store: each result handled once', async (t) => {
       const calls = [];
-      const make = () => serve(t, createCallbackHandler({ store, onResult: async (c) => (calls.push(c.order_id), await sleep(20)) }));
+      const make = () => serve(t, createCallbackHandler({ callbackSecret: false, store, onResult: async (c) => (calls.push(c.order_id), await sleep(20)) }));
       const urls = [await make(), await make()];
       const bodies = [result(5003), result(5004), result(5005)];
       await Promise.all(bodies.flatMap((body) => urls.map((url) => deliver(url, body))));
