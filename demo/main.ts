@@ -6,7 +6,7 @@ import type { KtpayFailedDetail } from '../src/events.js';
 import { createSandboxHandlers, SANDBOX_EPAY_SCRIPT_URL, SANDBOX_EPAY_TERMINAL } from '../src/sandbox/index.js';
 import { amountAttribute, formatTenge, FREE_DELIVERY_FROM, initialCart, MAX_QTY, newInvoiceId, newOrderId, removeLine, setQty, totals, type CartLine, type Lang } from './cart.js';
 import { askServer } from './ask-server.js';
-import { CALLBACK_PATH, EPAY_AUTH_PATH, EPAY_ORDER_PATH, EPAY_POST_LINK_PATH, ORDERS_PATH } from './shop-routes.js';
+import { CART_PATH, EPAY_AUTH_PATH, KTPAY_SEAL_PATH, ORDERS_PATH } from './shop-routes.js';
 import { statusName, TEXTS } from './texts.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -94,8 +94,7 @@ function render(): void {
     checkout.setAttribute('lang', lang);
     if (sums.total > 0) {
       checkout.setAttribute('amount', amountAttribute(sums.total));
-      if (providerSelect.value === 'epay') void tellServerTheCart();
-      checkout.setAttribute('description', `Кітап дүкені: ${t.books(sums.books)}`);
+      void tellServerTheCart();
       checkout.textContent = t.pay(formatTenge(sums.total, lang)); // the slotted label
     }
   }
@@ -159,34 +158,48 @@ langSelect.addEventListener('change', () => {
 });
 
 /**
- * With ePay the shop's server prices the order itself (its `auth-url` refuses another amount): the
- * page tells it what is in the cart, the quantities only.
+ * The shop's server prices the order itself (its `seal-url` and `auth-url` refuse another amount):
+ * the page tells it what is in the cart, the quantities only, and shows the amount it answers.
+ * `data-priced-by="server"` on the total says the server has priced this very cart and order.
  */
 async function tellServerTheCart(): Promise<void> {
+  const total = $('total');
   const quantities = cart.map(({ id, qty }) => ({ id, qty }));
-  const invoiceId = checkout.getAttribute('order-id')!;
-  await fetch(`${EPAY_ORDER_PATH}${encodeURIComponent(invoiceId)}`, {
+  const orderId = checkout.getAttribute('order-id')!;
+  const asked = JSON.stringify([orderId, quantities]);
+  if (total.dataset.asked === asked && total.dataset.pricedBy === 'server') return; // asked and answered
+  total.dataset.asked = asked;
+  delete total.dataset.pricedBy;
+  const response = await fetch(`${CART_PATH}${encodeURIComponent(orderId)}`, {
     method: 'PUT',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(quantities),
-  }).catch(() => log('the shop server did not take the cart (is this `npm run demo`?)'));
+  }).catch(() => undefined);
+  if (total.dataset.asked !== asked) return; // the cart or the order changed meanwhile
+  if (!response?.ok) return log('the shop server did not price the cart (is this `npm run demo`?)');
+  const { amount } = (await response.json()) as { amount: number };
+  const tiyn = Math.round(amount * 100);
+  total.textContent = formatTenge(tiyn, lang);
+  total.dataset.pricedBy = 'server';
+  if (!modalOpen) checkout.setAttribute('amount', amountAttribute(tiyn));
 }
 
 /** A fresh order number for every attempt (a provider pays an order once), in the provider's format. */
 const newOrder = () => (providerSelect.value === 'epay' ? newInvoiceId() : newOrderId());
 
 /**
- * KTPay or Halyk ePay: the same element, other attributes. Each provider's result reaches the
- * shop's server at its own endpoint (KTPay's callback, ePay's postLink).
+ * KTPay or Halyk ePay: the same element, other attributes. Either way the shop's server decides
+ * the amount (KTPay's seal-url, ePay's auth-url) and where the result goes: each provider's result
+ * reaches it at its own endpoint (KTPay's callback, ePay's postLink), which the page never names.
  */
 function useProvider(): void {
   const epay = providerSelect.value === 'epay';
   checkout.setAttribute('provider', epay ? 'epay' : 'ktpay');
-  for (const [name, value] of Object.entries({ terminal: SANDBOX_EPAY_TERMINAL, 'auth-url': EPAY_AUTH_PATH, 'epay-script-url': SANDBOX_EPAY_SCRIPT_URL })) {
-    if (epay) checkout.setAttribute(name, value);
-    else checkout.removeAttribute(name);
-  }
-  checkout.setAttribute('callback-post-url', new URL(epay ? EPAY_POST_LINK_PATH : CALLBACK_PATH, location.href).href);
+  const attributes = epay
+    ? { terminal: SANDBOX_EPAY_TERMINAL, 'auth-url': EPAY_AUTH_PATH, 'epay-script-url': SANDBOX_EPAY_SCRIPT_URL }
+    : { 'seal-url': KTPAY_SEAL_PATH };
+  for (const name of ['terminal', 'auth-url', 'epay-script-url', 'seal-url']) checkout.removeAttribute(name);
+  for (const [name, value] of Object.entries(attributes)) checkout.setAttribute(name, value);
   checkout.setAttribute('order-id', newOrder());
 }
 providerSelect.addEventListener('change', () => {
@@ -295,6 +308,8 @@ async function confirmBeforePayingAgain(orderId: string): Promise<void> {
 
 await setupWorker(
   ...createSandboxHandlers({
+    // Halyk's side runs on the demo's server (demo/epay-backend.ts), which confirms each postLink with it.
+    epay: false,
     onCallback: ({ attempt, httpStatus, acknowledged }) =>
       log(`sandbox → server callback, attempt ${attempt}: HTTP ${httpStatus || 'none'}${acknowledged ? ', acknowledged' : ''}`),
   }),

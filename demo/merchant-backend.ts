@@ -1,44 +1,64 @@
-// The demo shop's server, run inside `npm run demo`'s dev server: the callback endpoint a merchant
-// writes with `createCallbackHandler`, and a route the shop page reads to show what the server
-// learned. Orders live in memory, as in any demo.
+// The demo shop's server, run inside `npm run demo`'s dev server: it prices the cart, seals KTPay
+// orders and issues ePay tokens for that price, takes both providers' results (demo/ktpay-backend.ts,
+// demo/epay-backend.ts), and answers a route the shop page reads to show what the server learned.
+// Orders live in memory, as in any demo.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
-import type { KtpayCallback } from '../src/ktpay/callback.js';
-import { outcomeOfStatus } from '../src/ktpay/status.js';
-import { createCallbackHandler } from '../src/server/callback-handler.js';
-import { epayBackend, type ConfirmedOrder } from './epay-backend.js';
-import { CALLBACK_PATH, ORDERS_PATH } from './shop-routes.js';
+import { readBody } from '../src/server/read-body.js';
+import { priceOnServer } from './cart.js';
+import { epayBackend } from './epay-backend.js';
+import { ktpayBackend } from './ktpay-backend.js';
+import { CART_PATH, ORDERS_PATH } from './shop-routes.js';
 
-export { CALLBACK_PATH, ORDERS_PATH };
+/** What the shop's order view shows, from whichever provider told the server. */
+export interface ConfirmedOrder {
+  orderId: string;
+  outcome: 'paid' | 'failed' | 'pending';
+  status: string;
+  amount: number;
+  transactionHash: string;
+  error: unknown;
+  confirmedAt: string;
+}
 
-/** An order as the server knows it: only from KTPay's callback (or ePay's postLink), never from the browser. */
-type ServerOrder = ConfirmedOrder & { error: KtpayCallback['status']['error'] | unknown };
+/** Orders as the server priced them: order id → amount in tenge. */
+export type ServerCarts = Map<string, number>;
+/** Orders as the server learned their outcome, from KTPay's callback or ePay's postLink only. */
+export type ConfirmedOrders = Map<string, ConfirmedOrder>;
+
+const json = (response: ServerResponse, status: number, body: unknown) => {
+  response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+  response.end(JSON.stringify(body));
+};
+
+/** An order id either provider takes: KTPay's `T-…`, ePay's 6 to 15 digits. */
+const ORDER_ID = /^(?:T-[0-9A-Z]{1,20}|\d{6,15})$/;
 
 export function merchantBackend(): Plugin {
-  const orders = new Map<string, ServerOrder>();
-  const epay = epayBackend(orders);
-  const callbackEndpoint = createCallbackHandler({
-    // TODO(issue 24): the demo still seals in the browser, where no token proves anything; once it
-    // seals on its server (createKtpaySealHandler), pass that handler's callbackSecret here.
-    callbackSecret: false,
-    onResult(callback) {
-      // A real shop checks the amount against its own order before it ships anything.
-      orders.set(callback.order_id, {
-        orderId: callback.order_id,
-        outcome: outcomeOfStatus(callback.status.status),
-        status: callback.status.status,
-        amount: callback.amount,
-        transactionHash: callback.transaction_hash,
-        error: callback.status.error,
-        confirmedAt: new Date().toISOString(),
-      });
-    },
-  });
+  const carts: ServerCarts = new Map();
+  const confirmed: ConfirmedOrders = new Map();
+  const ktpay = ktpayBackend(carts, confirmed);
+  const epay = epayBackend(carts, confirmed);
 
-  function readOrder(url: string, response: ServerResponse): void {
-    const order = orders.get(decodeURIComponent(url.slice(ORDERS_PATH.length)));
-    response.writeHead(order ? 200 : 404, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-    response.end(JSON.stringify(order ?? { error: 'no callback for this order yet' }));
+  /** PUT: the page says what is in the cart (quantities only); the server prices it, and that is the order's amount. */
+  async function priceCart(request: IncomingMessage, response: ServerResponse, orderId: string): Promise<void> {
+    const read = await readBody(request, 16 * 1024);
+    let lines: unknown;
+    try {
+      lines = read.ok ? JSON.parse(String(read.body)) : undefined;
+    } catch {
+      lines = undefined;
+    }
+    const priced = Array.isArray(lines) && ORDER_ID.test(orderId) ? priceOnServer(lines as { id: string; qty: number }[]) : undefined;
+    if (!priced || priced.total === 0) return json(response, 400, { error: 'not a cart' });
+    if (confirmed.get(orderId)?.outcome === 'paid') return json(response, 409, { error: 'this order is paid' });
+    carts.set(orderId, priced.total / 100);
+    json(response, 200, { orderId, amount: priced.total / 100 });
+  }
+
+  function readOrder(orderId: string, response: ServerResponse): void {
+    const order = confirmed.get(orderId);
+    json(response, order ? 200 : 404, order ?? { error: 'no result for this order yet' });
   }
 
   return {
@@ -46,12 +66,15 @@ export function merchantBackend(): Plugin {
     configureServer(server) {
       server.middlewares.use((request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => {
         const path = request.url?.split('?')[0] ?? '';
-        if (path === CALLBACK_PATH) return void callbackEndpoint(request, response);
-        if (path.startsWith(ORDERS_PATH) && request.method === 'GET') return readOrder(path, response);
-        epay(request, response, path).then(
-          (handled) => handled || next(),
-          (error: unknown) => next(error),
-        );
+        const origin = `http://${request.headers.host ?? 'localhost'}`;
+        if (path.startsWith(CART_PATH) && request.method === 'PUT') return void priceCart(request, response, decodeURIComponent(path.slice(CART_PATH.length)));
+        if (path.startsWith(ORDERS_PATH) && request.method === 'GET') return readOrder(decodeURIComponent(path.slice(ORDERS_PATH.length)), response);
+        ktpay(request, response, path, origin)
+          .then((handled) => handled || epay(request, response, path, origin))
+          .then(
+            (handled) => handled || next(),
+            (error: unknown) => next(error),
+          );
       });
     },
   };

@@ -2,7 +2,8 @@
 // the page tells its server the cart, the element gets the token from the shop's auth-url
 // (createEpayAuthHandler, Halyk's token from the sandbox's stand-in), the buyer pays on the
 // sandbox's form in Halyk's overlay, and the shop's server records ePay's postLink
-// (createEpayPostLinkHandler), which the page then shows.
+// (createEpayPostLinkHandler) once Halyk's status API (the sandbox's, on the demo's server)
+// confirms it, which the page then shows.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createServer } from 'vite';
@@ -38,7 +39,8 @@ for (const { name, open } of engines()) {
       provider.value = 'epay';
       provider.dispatchEvent(new Event('change'));
       const invoiceId = checkout.getAttribute('order-id');
-      await new Promise((resolve) => setTimeout(resolve, 300)); // the cart reaches the server
+      // The shop's server has priced this order's cart: the amount on the button is its own.
+      await until(() => document.getElementById('total').dataset.pricedBy === 'server' && document.getElementById('total').dataset.asked.includes(invoiceId), 'the server pricing the cart');
       const result = checkout.open();
       const form = await until(() => {
         const doc = document.querySelector('.widget-overlay iframe')?.contentDocument;

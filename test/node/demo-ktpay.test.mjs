@@ -1,0 +1,96 @@
+// The demo shop paying through KTPay, end to end as `npm run demo` runs it, in each engine: the page
+// tells its server the cart, the element asks the shop's seal-url (createKtpaySealHandler) for the
+// order sealed at the server's price, the buyer pays on the sandbox's page, and the shop's server
+// records KTPay's callback (which carries the order's token), which the page then shows. An amount
+// edited in the page (devtools) ends in the server's refusal, in the buyer's language.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createServer } from 'vite';
+import { engines } from './browsers.mjs';
+import { deliver } from './server-helpers.mjs';
+
+let server;
+let origin;
+before(async () => {
+  server = await createServer({ configFile: 'vite.config.ts', logLevel: 'silent', server: { port: 0, hmr: false } });
+  await server.listen();
+  origin = `http://localhost:${server.httpServer.address().port}`;
+});
+after(() => server?.close());
+
+for (const { name, open } of engines()) {
+  test(`the demo shop pays through its seal-url, and refuses an amount edited in the page (${name})`, { timeout: 90_000 }, async (t) => {
+    const page = await open();
+    t.after(() => page.close());
+    await page.goto(`${origin}/demo/`);
+    const seen = await page.evaluate(async () => {
+      const until = async (check, what, ms = 20_000) => {
+        for (let waited = 0; ; waited += 50) {
+          const value = check();
+          if (value) return value;
+          if (waited > ms) throw new Error(`timed out: ${what}`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      };
+      await customElements.whenDefined('ktpay-checkout');
+      const checkout = document.querySelector('ktpay-checkout');
+      const total = document.getElementById('total');
+      const priced = () => until(() => total.dataset.pricedBy === 'server' && total.dataset.asked.includes(checkout.getAttribute('order-id')), 'the server pricing the cart');
+      const lang = document.getElementById('lang');
+      const speak = (value) => {
+        lang.value = value;
+        lang.dispatchEvent(new Event('change'));
+      };
+
+      // An amount edited in devtools: the shop's server refuses it (409), in each language.
+      const refused = {};
+      for (const value of ['ru', 'kk', 'en']) {
+        speak(value);
+        await priced();
+        checkout.setAttribute('amount', '1.00');
+        const failed = new Promise((resolve) => checkout.addEventListener('ktpay:failed', (e) => resolve(e.detail), { once: true }));
+        void checkout.open();
+        const detail = await failed;
+        refused[value] = `${detail.source}: ${detail.message}`;
+        checkout.close();
+      }
+      speak('ru');
+
+      // Paid at the server's price, on the sandbox's payment page.
+      await priced();
+      const orderId = checkout.getAttribute('order-id');
+      const result = checkout.open();
+      const frame = () => checkout.shadowRoot.querySelector('iframe')?.contentDocument;
+      const form = await until(() => {
+        const card = frame()?.getElementById('card');
+        return card && !card.hidden && frame().readyState === 'complete' ? frame() : undefined;
+      }, 'the payment page');
+      const enter = (doc, id, value) => {
+        doc.getElementById(id).value = value;
+      };
+      enter(form, 'cc-number', '4111 1111 1111 1111');
+      enter(form, 'cc-exp', '12/29');
+      enter(form, 'cc-csc', '123');
+      enter(form, 'cc-name', 'TEST BUYER');
+      form.getElementById('card').requestSubmit();
+      await until(() => form.getElementById('secure') && !form.getElementById('secure').hidden, '3-D Secure');
+      enter(form, 'password', '12345678');
+      form.getElementById('secure').requestSubmit();
+      const outcome = await result;
+      // The page's "behind the counter" table: what the server confirmed, from KTPay's callback.
+      const confirmed = await until(() => [...document.querySelectorAll('#orders td.paid')].map((td) => td.textContent).find((text) => text.startsWith('paid:')), 'the server view');
+      return { orderId, outcome: outcome.outcome, provider: outcome.provider, confirmed, refused };
+    });
+    assert.deepEqual(seen.refused, {
+      ru: 'auth: Сумма на странице не совпадает с суммой заказа в магазине.',
+      kk: 'auth: Беттегі сома дүкендегі тапсырыс сомасымен сәйкес келмейді.',
+      en: "auth: The amount on the page does not match the shop's order.",
+    });
+    assert.equal(seen.outcome, 'success');
+    assert.equal(seen.provider, 'ktpay');
+    const order = await deliver(`${origin}/demo-shop/orders/${encodeURIComponent(seen.orderId)}`, undefined, { method: 'GET' });
+    assert.equal(order.json.outcome, 'paid');
+    assert.equal(order.json.amount, 13500.5);
+    assert.match(seen.confirmed, /^paid: completed, 13/);
+  });
+}
