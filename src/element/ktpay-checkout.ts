@@ -370,12 +370,9 @@ export class KtpayCheckout extends LitElement {
     const { buttonWords, lang, labelWaiting } = this.#locale;
     // While the first language loads, the default label keeps its room but waits for its words.
     const label = html`<span class=${labelWaiting ? 'label loading' : 'label'}>${buttonWords.pay}</span>`;
-    return html`<button type="button" class="pay" part="button" aria-haspopup="dialog" aria-busy=${this.#codeArriving ? 'true' : nothing}
-        lang=${lang} @click=${this.#onPay} @keydown=${ignoreHeldKeys}
-        @pointerenter=${this.#onIntent} @focus=${this.#onIntent} @touchstart=${this.#onTouch}>
-        <slot>${label}</slot>
-      </button>
-      ${this.#modal?.render() ?? nothing}`;
+    // One line: its whitespace would ship on the page's initial path.
+    // prettier-ignore
+    return html`<button type="button" class="pay" part="button" aria-haspopup="dialog" aria-busy=${this.#codeArriving ? 'true' : nothing} lang=${lang} @click=${this.#onPay} @keydown=${ignoreHeldKeys} @pointerenter=${this.#onIntent} @focus=${this.#onIntent} @touchstart=${this.#onTouch}><slot>${label}</slot></button>${this.#modal?.render() ?? nothing}`;
   }
 }
 
