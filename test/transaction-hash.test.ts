@@ -7,7 +7,7 @@ import { http, HttpResponse } from 'msw';
 import { isTransactionHash } from '../src/ktpay/transaction-hash.js';
 import { SANDBOX_API_URL } from '../src/sandbox/index.js';
 import { modalMessages } from '../src/i18n/load-messages.js';
-import { frameOf, mountCheckout, nextEvent, payingElement, postFromFrame, recordEvents, sandboxReceiptUrl, shadow, useNetwork } from './helpers.js';
+import { frameOf, mountCheckout, nextEvent, payingElement, postFromFrame, recordEvents, sandboxReceiptUrl, shadow, useNetwork, warmedUp } from './helpers.js';
 
 /** Hashes that would climb, cut or change the URLs built from them, or are not text at all. */
 const BAD_HASHES: unknown[] = [
@@ -62,7 +62,8 @@ describe("a bad transaction hash in KTPay's created answer", () => {
         await useNetwork({}, ...answering({ transaction_hash: hash, ...(pageGiven ? { payment_page: page } : {}) }));
         requested = [];
         // A framed page that never shows would otherwise ask KTPay for `{hash}/acquirer-options` after a second.
-        const element = await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '1' });
+        // Warmed up: a 1 s `timeout` does not cover the first Pay's loading of the modal's code and libsodium.
+        const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '1' }));
         const log = recordEvents(element);
         const ended = Promise.race([nextEvent(element, 'ktpay:failed'), nextEvent(element, 'ktpay:created')]);
         void element.open();

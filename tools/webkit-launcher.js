@@ -149,6 +149,22 @@ class WebkitLauncher extends WebdriverLauncher {
     this.name = 'WebKit';
   }
 
+  /**
+   * Each test file in a browser of its own: the session ends with the file, and the next file's
+   * starts a new MiniBrowser (about a second). In one session for the whole run, WebKit's web
+   * process carried every earlier file's pages, workers and caches, and slowed late in the run
+   * until tests that take seconds alone ran out of their time.
+   * @param {string} id
+   */
+  async stopSession(id) {
+    const result = await super.stopSession(id);
+    if (this.pendingHeartbeat != null) clearInterval(this.pendingHeartbeat);
+    const driver = this.driver;
+    Object.assign(this, { driver: undefined, driverManager: undefined });
+    await driver?.deleteSession().catch(() => {});
+    return result;
+  }
+
   async stop() {
     await super.stop();
     this.stopWebkit?.();

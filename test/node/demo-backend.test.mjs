@@ -2,17 +2,16 @@
 // with the callback endpoint and the order view the shop page reads.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createServer } from 'vite';
 import sodium from 'libsodium-wrappers';
 import { SANDBOX_APP_KEY, SANDBOX_SECRET_KEY } from 'ktpay-checkout/sandbox';
+import { startDemo } from './demo-server.mjs';
 import { deliver, fixture } from './server-helpers.mjs';
 
 /** The demo's dev server, as `npm run demo` runs it, on a free port until the test ends. */
 async function demoServer(t) {
-  const server = await createServer({ configFile: 'vite.config.ts', logLevel: 'silent', server: { port: 0, hmr: false } });
-  await server.listen();
-  t.after(() => server.close());
-  return `http://localhost:${server.httpServer.address().port}`;
+  const { origin, close } = await startDemo();
+  t.after(close);
+  return origin;
 }
 
 /** What the sandbox's KTPay reads from a seal: opened with the sandbox's published secret key. */
@@ -64,9 +63,8 @@ test("npm run demo seals KTPay orders at the server's price, and takes only call
 });
 
 test('the first address npm run demo prints, the site root, shows the demo shop', { timeout: 30_000 }, async (t) => {
-  const server = await createServer({ configFile: 'vite.config.ts', logLevel: 'silent', server: { port: 0, hmr: false } });
-  await server.listen();
-  t.after(() => server.close());
+  const { server, close } = await startDemo();
+  t.after(close);
   const [first] = server.resolvedUrls.local;
   const response = await fetch(first);
   assert.equal(response.status, 200);

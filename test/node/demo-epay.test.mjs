@@ -6,33 +6,22 @@
 // confirms it, which the page then shows.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createServer } from 'vite';
 import { engines } from './browsers.mjs';
+import { openShop, startDemo } from './demo-server.mjs';
 import { deliver } from './server-helpers.mjs';
 
-let server;
+let demo;
 let origin;
-before(async () => {
-  server = await createServer({ configFile: 'vite.config.ts', logLevel: 'silent', server: { port: 0, hmr: false } });
-  await server.listen();
-  origin = `http://localhost:${server.httpServer.address().port}`;
-});
-after(() => server?.close());
+before(async () => ({ origin } = demo = await startDemo()));
+after(() => demo?.close());
 
 for (const { name, open } of engines()) {
   test(`the demo shop pays through ePay and its server records the postLink (${name})`, { timeout: 90_000 }, async (t) => {
     const page = await open();
     t.after(() => page.close());
-    await page.goto(`${origin}/demo/`);
+    await openShop(page, origin);
     const seen = await page.evaluate(async () => {
-      const until = async (check, what, ms = 20_000) => {
-        for (let waited = 0; ; waited += 50) {
-          const value = check();
-          if (value) return value;
-          if (waited > ms) throw new Error(`timed out: ${what}`);
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-      };
+      const { until } = window;
       await customElements.whenDefined('ktpay-checkout');
       const checkout = document.querySelector('ktpay-checkout');
       const provider = document.getElementById('provider');
