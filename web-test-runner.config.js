@@ -4,19 +4,42 @@ import { defaultReporter } from '@web/test-runner';
 import { rewriteDevUrl } from './tools/dev-routes.js';
 import { testBrowsers } from './tools/wtr-browsers.js';
 import { bundledPackages } from './tools/wtr-bundled-packages.js';
+import { framedPageBundles } from './tools/wtr-page-bundles.js';
 import { engineCommands } from './tools/wtr-commands.js';
 import { failureSummary } from './tools/wtr-failure-summary.js';
+
+/** What test pages import of ES packages, each bundled whole (with what they share, once). */
+const BUNDLED_ES_PACKAGES = ['msw', 'msw/browser', '@open-wc/testing', 'lit', '@lit/localize', '@lit/localize/internal/runtime-msg.js', '@lit/react'];
+
+const WATCHING = process.argv.includes('--watch');
+const TSCONFIG = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
+/** As the test runner resolves packages: lit's development build, with its warnings. */
+const CONDITIONS = ['browser', 'development'];
 
 export default {
   // test/system/ runs in its own group, in browsers started with other system preferences.
   files: ['test/**/*.test.ts', '!test/system/**', '!test/scratch/**'],
-  nodeResolve: { exportConditions: ['browser', 'development'] },
+  nodeResolve: { exportConditions: CONDITIONS },
   plugins: [
     engineCommands(),
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
-    // The frameworks the element is tested in (test/frameworks/): React is CommonJS only; Vue's
-    // full build (with the template compiler) is the one a page without a build step would use.
-    bundledPackages({ react: 'react', 'react-dom': 'react-dom', 'react-dom/client': 'react-dom/client', vue: 'vue/dist/vue.esm-bundler.js' }),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: TSCONFIG }),
+    // The pages tests load in frames take the element bundled (tools/wtr-page-bundles.js).
+    framedPageBundles({ tsconfig: TSCONFIG, conditions: CONDITIONS, enabled: !WATCHING }),
+    // The packages test pages import, bundled once (tools/wtr-bundled-packages.js): the network
+    // fake, the test helpers, lit; and the frameworks the element is tested in (test/frameworks/):
+    // React is CommonJS only; Vue's full build (with the template compiler) is the one a page
+    // without a build step would use. libsodium stays as published: two modules, and a test fakes
+    // it at the fetch boundary by its path.
+    bundledPackages(
+      {
+        ...Object.fromEntries(BUNDLED_ES_PACKAGES.map((name) => [name, name])),
+        react: 'react',
+        'react-dom': 'react-dom',
+        'react-dom/client': 'react-dom/client',
+        vue: 'vue/dist/vue.esm-bundler.js',
+      },
+      { commonjs: ['react', 'react-dom', 'react-dom/client'] },
+    ),
   ],
   middleware: [
     // A payment page that refuses to be framed, as KTPay's would when its headers say so.
@@ -51,16 +74,12 @@ export default {
     },
   ],
   concurrency: 1,
-  // Two engines at a time: WebKit starts as soon as Chromium is done and then shares the machine
-  // with Firefox alone. All three at once on a two-core machine starved WebKit (timeouts in the
-  // browser suite that never occur with fewer engines at work), for no gain in total time.
-  concurrentBrowsers: 2,
-  // Some tests loop over dozens of hostile values or load pages of their own: with three engines
-  // sharing the machine, WebKit's can take longer than 15 s. A bound against hanging, not a speed claim.
+  // The three engines at once: WebKit, the slowest, is the run's critical path and starts at once.
+  // Started after Chromium, it ran alone at the end for minutes, the machine half idle.
+  concurrentBrowsers: 3,
   reporters: [defaultReporter(), failureSummary()],
-  testFramework: { config: { timeout: 30000 } },
-  // A file's whole run: redirects.test.ts loads eight merchant pages of its own, each loading every
-  // module unbundled and libsodium in its own worker; late in a full WebKit run each of those tests
-  // took 11–21 s (its main thread answering throughout), past the default 120 s for the file.
-  testsFinishTimeout: 300_000,
+  // Bounds against hanging, not speed claims: the longest test in a full run on two cores takes
+  // about 6 s (a page of its own, paid, in WebKit), the longest file about 55 s.
+  testFramework: { config: { timeout: 20_000 } },
+  testsFinishTimeout: 180_000,
 };

@@ -37,9 +37,9 @@ export async function paying(attributes: Record<string, string> = {}): Promise<K
 /** The payment page never says it is alive (KTPay's published dialect): the whole window is offered. */
 export async function silentPage(): Promise<KtpayCheckout> {
   await useNetwork({ pageProtocol: 'published' });
-  const element = await warmedUp(await mountCheckout({ timeout: '0.5' }));
+  const element = await warmedUp(await mountCheckout({ timeout: '1' }));
   void element.open();
-  await waitUntil(() => shadow(element).querySelector('[part="fallback-link"]'), 'the whole window was never offered', { timeout: 4000 });
+  await waitUntil(() => shadow(element).querySelector('[part="fallback-link"]'), 'the whole window was never offered');
   // Below the iframe it starts under the fold of the dialog: the buyer scrolls to read it.
   shadow(element).querySelector('[part="fallback-link"]')!.scrollIntoView({ block: 'nearest' });
   return element;

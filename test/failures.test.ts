@@ -111,7 +111,7 @@ describe('network and API failures', () => {
 
   it('a stalled answer times out after `timeout` seconds', async () => {
     await useNetwork({}, http.post(API, () => new Promise(() => {})));
-    const element = await warmedUp(await mountCheckout({ timeout: '0.3' }));
+    const element = await warmedUp(await mountCheckout({ timeout: '1' }));
     const result = await element.open();
     expect(result.outcome === 'failed' && result.source).to.equal('network');
     expect(result.outcome === 'failed' && result.message).to.equal('Сервер оплаты не ответил вовремя.');

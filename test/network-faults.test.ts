@@ -48,6 +48,8 @@ interface Fault {
   attributes?: Record<string, string>;
   /** The browser also says it is offline, until Try again. */
   offline?: true;
+  /** A reset faked by msw's service worker: only where the engine reports it (resetReachesPage). */
+  fakedReset?: true;
 }
 
 /**
@@ -72,11 +74,11 @@ const FAULTS: Fault[] = [
   {
     name: 'a connection reset mid-body',
     first: resetMidBody,
-    // Where the engine never reports the reset (see resetReachesPage), the timeout ends the wait.
-    text: (m) => (resetReachesPage ? m.ui.network.unreachable : m.ui.network.timeout),
+    text: (m) => m.ui.network.unreachable,
     attributes: { timeout: '1' },
+    fakedReset: true,
   },
-  { name: 'a body that stalls after the headers', first: stallAfterHeaders, text: (m) => m.ui.network.timeout, attributes: { timeout: '0.5' } },
+  { name: 'a body that stalls after the headers', first: stallAfterHeaders, text: (m) => m.ui.network.timeout, attributes: { timeout: '1' } },
   { name: 'HTTP 500 with no body', first: () => new HttpResponse(null, { status: 500 }), text: (m) => m.ui.network.http(500) },
   {
     name: 'HTTP 503 as text',
@@ -98,15 +100,20 @@ const FAULTS: Fault[] = [
 
 /**
  * Whether a body that errors midway reaches the page as an error. WebKit (2.50) leaves a body
- * from a service worker whose stream errored pending forever, so msw cannot fake a reset there;
- * a real reset is reported, and either way the element's deadline bounds the wait.
+ * from a service worker whose stream errored pending forever, so msw cannot fake a reset there: the
+ * reset's test is skipped in such an engine, saying so. (There, requests through the worker after
+ * the errored one were seen to hang under load, Try again's among them; the element's deadline
+ * bounding a body that never ends is a stall after the headers, tested in every engine.) The probe
+ * waits long enough for a loaded machine: an engine that reports the reset does so at once.
  */
 let resetReachesPage = true;
 async function probeReset(): Promise<boolean> {
   await useNetwork({}, http.post('*/probe-reset', resetMidBody));
   const read = fetch('/probe-reset', { method: 'POST' }).then((response) => response.text()).then(() => 'read', () => 'error');
-  return (await Promise.race([read, new Promise((r) => setTimeout(() => r('pending'), 1000))])) === 'error';
+  return (await Promise.race([read, new Promise((r) => setTimeout(() => r('pending'), 3000))])) === 'error';
 }
+
+const fakeable = (fault: Fault) => !fault.fakedReset || resetReachesPage;
 
 /** msw answers the first request with the fault and passes later ones on to the sandbox. */
 function faultOnce(fault: Fault) {
@@ -133,7 +140,8 @@ describe('network faults', () => {
   afterEach(() => setOffline(false));
 
   for (const fault of FAULTS) {
-    it(`${fault.name}: a localized network failure, then Try again sends the same order`, async () => {
+    it(`${fault.name}: a localized network failure, then Try again sends the same order`, async function () {
+      if (!fakeable(fault)) this.skip(); // see resetReachesPage
       errors.length = 0;
       await useNetwork({}, faultOnce(fault));
       const element = await mountCheckout(fault.attributes);
@@ -159,7 +167,7 @@ describe('network faults', () => {
       for (const order of orders) expect(order).to.deep.equal(orders[0]);
       expect((orders[0] as { order: { order_id: string } }).order.order_id).to.equal(element.orderId);
       expect(log.map((e) => e.type)).to.deep.equal(['ktpay:open', 'ktpay:failed', 'ktpay:created']);
-      // Where the reset never reaches the page (WebKit), msw leaves the fake's own error unhandled.
+      // Where the reset never reaches the page (WebKit), msw leaves the probe's error unhandled.
       const ours = errors.filter((error) => resetReachesPage || !(error instanceof Error && error.message.includes(FAKED_RESET)));
       expect(ours, 'no uncaught error').to.deep.equal([]);
       element.close();
@@ -170,7 +178,7 @@ describe('network faults', () => {
     it(`speaks ${lang} for every fault`, async () => {
       const words = await modalMessages.load(lang);
       const russian = await modalMessages.load('ru');
-      for (const fault of FAULTS.filter((f) => !f.offline)) {
+      for (const fault of FAULTS.filter((f) => !f.offline && fakeable(f))) {
         await useNetwork({}, faultOnce(fault));
         const element = await mountCheckout({ ...fault.attributes, lang });
         const result = await element.open();

@@ -1,8 +1,9 @@
-// WebKit: WebKitGTK's MiniBrowser driven by WebKitWebDriver over WebDriver classic. `startWebkit`
-// starts what it needs and stops it when asked (or when the process exits): an X display of its own
-// (Xvfb) when $DISPLAY is unset, and the driver on a free port. Without that, a leftover driver or
-// display leaves the next run hanging with no word why. `webkitLauncher` is the same for
-// @web/test-runner.
+// WebKit: WebKitGTK's MiniBrowser driven by WebKitWebDriver over WebDriver classic.
+// `startWebkitDisplay` starts what every session shares and stops it when asked (or when the process
+// exits): an X display of its own (Xvfb) when $DISPLAY is unset; each session then gets a driver of
+// its own on a free port. Without that, a leftover driver or display leaves the next run hanging with
+// no word why. `startWebkit` is one driver on its display, for scripts; `webkitLauncher` is the same
+// for @web/test-runner, a driver per test file.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,9 +17,23 @@ const stopProcess = (child) => {
   if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
 };
 
+/**
+ * Ends a process started `detached` and everything in its process group (a driver's MiniBrowser
+ * and WebKit's web and network processes), at once: nothing of it is kept.
+ * @param {import('node:child_process').ChildProcess} child
+ */
+const stopGroup = (child) => {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+};
+
 /** Every process started here, stopped even when the runner exits without stopping us. */
 const started = new Set();
-process.once('exit', () => started.forEach(stopProcess));
+process.once('exit', () => started.forEach((child) => (child.spawnargs[0] === WEBKIT_DRIVER ? stopGroup(child) : stopProcess(child))));
 
 /** @param {string} command @param {string[]} args @param {import('node:child_process').SpawnOptions} options */
 function start(command, args, options) {
@@ -89,10 +104,11 @@ function gtkPreferences(system) {
 }
 
 /**
- * The driver, listening, and the capabilities of a MiniBrowser session with `system`'s preferences.
+ * An X display (when $DISPLAY is unset) and MiniBrowser's capabilities with `system`'s preferences;
+ * drivers are started on it one at a time (`startDriver`). `stop` ends the display and every driver.
  * @param {import('./engines.js').SystemPreferences} [system]
  */
-export async function startWebkit(system = {}) {
+export async function startWebkitDisplay(system = {}) {
   const preferences = gtkPreferences(system);
   /** @type {import('node:child_process').ChildProcess[]} */
   const children = [];
@@ -101,17 +117,16 @@ export async function startWebkit(system = {}) {
     if (preferences.configHome) rmSync(preferences.configHome, { recursive: true, force: true });
   };
   try {
-    const env = { ...process.env };
+    // Without a GPU, accelerated compositing draws every frame through Mesa's software GL
+    // (llvmpipe threads in each web process): about an eighth of WebKit's CPU in the suite, for
+    // nothing a test looks at. WebKitGTK's own switch turns it off.
+    const env = { WEBKIT_DISABLE_COMPOSITING_MODE: '1', ...process.env };
     if (preferences.configHome) env.XDG_CONFIG_HOME = preferences.configHome;
     if (!env.DISPLAY) {
       const { display, child } = await startDisplay();
       children.push(child);
       env.DISPLAY = display;
     }
-    const port = await freePort();
-    const driver = start(WEBKIT_DRIVER, [`--port=${port}`, '--host=127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    children.push(driver);
-    await waitForDriver(port, driver);
     const capabilities = {
       browserName: 'MiniBrowser',
       // WebKitWebDriver speaks WebDriver classic only: without this, webdriverio asks for BiDi and
@@ -121,53 +136,170 @@ export async function startWebkit(system = {}) {
       // 26.2, behind a flag in WebKitGTK 2.50. The element itself never uses it.
       'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', '--features=+NavigationAPI', ...preferences.args] },
     };
-    return { port, capabilities, stop };
+    /**
+     * A driver of its own, listening on a free port, in a process group of its own: `stop` ends it
+     * with the MiniBrowser and web processes it started, whatever state they are in.
+     */
+    const startDriver = async () => {
+      const port = await freePort();
+      const driver = start(WEBKIT_DRIVER, [`--port=${port}`, '--host=127.0.0.1'], { env, detached: true, stdio: ['ignore', 'ignore', 'inherit'] });
+      const stopDriver = () => stopGroup(driver);
+      try {
+        await waitForDriver(port, driver);
+      } catch (error) {
+        stopDriver();
+        throw error;
+      }
+      return { port, stop: stopDriver };
+    };
+    return { capabilities, startDriver, stop };
   } catch (error) {
     stop();
     throw error;
   }
 }
 
+/**
+ * The driver, listening, and the capabilities of a MiniBrowser session with `system`'s preferences
+ * (for scripts that drive one browser themselves).
+ * @param {import('./engines.js').SystemPreferences} [system]
+ */
+export async function startWebkit(system = {}) {
+  const webkit = await startWebkitDisplay(system);
+  try {
+    const driver = await webkit.startDriver();
+    return {
+      port: driver.port,
+      capabilities: webkit.capabilities,
+      stop: () => {
+        driver.stop();
+        webkit.stop();
+      },
+    };
+  } catch (error) {
+    webkit.stop();
+    throw error;
+  }
+}
+
+/**
+ * Test files a browser runs before the next starts fresh: one. A browser costs WebKit some 2 s alone
+ * and 5–7 s with the other engines at work (a driver, MiniBrowser, its web and network processes,
+ * the network fake's service worker installed again), yet what a web process carries from file to
+ * file costs more: with six files a browser, later files ran up to twice as long in a full run
+ * (hostile-messages 38 → 53 s, lifecycle 14 → 27 s), and one browser for all 42 files slowed until
+ * tests timed out.
+ */
+const FILES_PER_BROWSER = 1;
+
+/** How long a new session or its end may take before the driver is taken for hung. */
+const SESSION_DEADLINE_MS = 30_000;
+
+/** @template T @param {Promise<T>} promise @param {string} what */
+function withDeadline(promise, what, ms = SESSION_DEADLINE_MS) {
+  /** @type {NodeJS.Timeout | undefined} */
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`WebKit: ${what} took over ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
 class WebkitLauncher extends WebdriverLauncher {
   /** @param {import('./engines.js').SystemPreferences} system */
   constructor(system) {
-    // Filled in once the driver listens (initialize); WebdriverLauncher connects on the first session.
-    const options = { hostname: '127.0.0.1', port: 0, logLevel: /** @type {const} */ ('error'), capabilities: {} };
+    // Filled in for each session (createDriverManager); WebdriverLauncher connects with these.
+    const options = { hostname: '127.0.0.1', port: 0, logLevel: /** @type {const} */ ('error'), capabilities: {}, connectionRetryCount: 0 };
     super(/** @type {any} */ (options));
     this.system = system;
     this.driverOptions = options;
-    /** @type {(() => void) | undefined} */
-    this.stopWebkit = undefined;
+    /** @type {Awaited<ReturnType<typeof startWebkitDisplay>> | undefined} */
+    this.webkit = undefined;
+    /** @type {{ port: number, stop: () => void } | undefined} */
+    this.sessionDriver = undefined;
+    this.filesInBrowser = 0;
   }
 
   /** @param {any} config @param {string[]} testFiles */
   async initialize(config, testFiles) {
-    const { port, capabilities, stop } = await startWebkit(this.system);
-    Object.assign(this.driverOptions, { port, capabilities });
-    this.stopWebkit = stop;
+    this.webkit = await startWebkitDisplay(this.system);
+    this.driverOptions.capabilities = this.webkit.capabilities;
     await super.initialize(config, testFiles);
     this.name = 'WebKit';
   }
 
   /**
-   * Each test file in a browser of its own: the session ends with the file, and the next file's
-   * starts a new MiniBrowser (about a second). In one session for the whole run, WebKit's web
-   * process carried every earlier file's pages, workers and caches, and slowed late in the run
-   * until tests that take seconds alone ran out of their time.
+   * Each test file in a browser of its own (FILES_PER_BROWSER), started by a driver of its own: the
+   * file's end stops both (stopSession). In one session for the whole run, WebKit's web process carried every
+   * earlier file's pages, workers and caches and slowed late in the run until tests timed out; with
+   * one driver for every session, a driver that stopped answering (a new session's request never
+   * answered) failed every file after it. A session that does not start in time is tried once more
+   * on a fresh driver.
+   */
+  async createDriverManager() {
+    const webkit = /** @type {NonNullable<typeof this.webkit>} */ (this.webkit);
+    for (let attempt = 1; ; attempt += 1) {
+      const driver = await webkit.startDriver();
+      this.sessionDriver = driver;
+      this.filesInBrowser = 0;
+      this.driverOptions.port = driver.port;
+      try {
+        return await withDeadline(this.connect(), 'starting a session');
+      } catch (error) {
+        this.endSessionDriver();
+        if (attempt === 2) throw error;
+        process.stderr.write(`${error instanceof Error ? error.message : error}; trying once more on a fresh driver\n`);
+      }
+    }
+  }
+
+  /** WebdriverLauncher's own connect, without its stop() on failure (ours would end the display). */
+  async connect() {
+    this.connecting = true;
+    try {
+      return await super.createDriverManager();
+    } finally {
+      this.connecting = false;
+    }
+  }
+
+  /** Ends this session's driver, its MiniBrowser and what they started, without waiting. */
+  endSessionDriver() {
+    if (this.pendingHeartbeat != null) clearInterval(this.pendingHeartbeat);
+    Object.assign(this, { driver: undefined, driverManager: undefined });
+    this.sessionDriver?.stop();
+    this.sessionDriver = undefined;
+  }
+
+  /**
+   * The file's results; the browser ends after its FILES_PER_BROWSER-th file, or at once when the
+   * file's end fails (a page that no longer answers is not handed to the next file).
    * @param {string} id
    */
   async stopSession(id) {
-    const result = await super.stopSession(id);
-    if (this.pendingHeartbeat != null) clearInterval(this.pendingHeartbeat);
+    try {
+      const result = await withDeadline(super.stopSession(id), 'ending a test file');
+      this.filesInBrowser += 1;
+      if (this.filesInBrowser >= FILES_PER_BROWSER) await this.endBrowser();
+      return result;
+    } catch (error) {
+      await this.endBrowser();
+      throw error;
+    }
+  }
+
+  /** Ends the session (MiniBrowser quits), then its driver and whatever of it is left. */
+  async endBrowser() {
     const driver = this.driver;
-    Object.assign(this, { driver: undefined, driverManager: undefined });
-    await driver?.deleteSession().catch(() => {});
-    return result;
+    await withDeadline(driver?.deleteSession() ?? Promise.resolve(), 'ending a session').catch(() => {});
+    this.endSessionDriver();
   }
 
   async stop() {
-    await super.stop();
-    this.stopWebkit?.();
+    if (this.connecting) return;
+    await withDeadline(super.stop(), 'ending the last session').catch(() => {});
+    this.endSessionDriver();
+    this.webkit?.stop();
   }
 }
 

@@ -1,10 +1,14 @@
-// A @web/test-runner plugin that serves a few packages the browser cannot import as they are
-// published, bundled once by esbuild (already here through @web/dev-server-esbuild):
+// A @web/test-runner plugin that serves the packages test pages import, bundled once by esbuild
+// (already here through @web/dev-server-esbuild), as Vite prebundles dependencies:
+// - served as published, msw alone is some 200 modules (graphql's among them) and lit, the test
+//   helpers and their own dependencies as many again: every test page and every page in its frames
+//   asked for each, hundreds of requests per page, most of the suite's time in Firefox and WebKit;
 // - React ships CommonJS only, and its named exports (`useState`, `createRoot`…) cannot be found
-//   statically; Node knows them, so each entry re-exports the names Node's `require` sees (the
+//   statically; Node knows them, so each such entry re-exports the names Node's `require` sees (the
 //   way CDNs build React as ES modules);
 // - Vue's ES build reads `process.env.NODE_ENV` and compile-time flags, defined here.
-// One build with code splitting, so react and react-dom share one React.
+// One build with code splitting, so the packages share one copy of what they share: one lit for the
+// element and the test helpers, one React for react and react-dom.
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 
@@ -12,13 +16,16 @@ const PREFIX = '/__bundled__/';
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /**
- * @param {Record<string, string>} packages import specifier → the module to bundle for it
+ * @param {Record<string, string>} packages import specifier → the module to bundle for it; an
+ *   ES module package (the specifier itself, its own exports) or a CommonJS one (named by `commonjs`)
+ * @param {{ commonjs?: string[] }} [options] the specifiers whose modules are CommonJS
  * @returns {import('@web/test-runner').TestRunnerPlugin}
  */
-export function bundledPackages(packages) {
+export function bundledPackages(packages, { commonjs = [] } = {}) {
   /** @type {Promise<Map<string, string>> | undefined} */
   let bundles;
-  const fileOf = (/** @type {string} */ specifier) => `${specifier.replace(/[^\w]+/g, '_')}.js`;
+  // Named for the package, so a test can still tell its request by name (`libsodium-wrappers`).
+  const fileOf = (/** @type {string} */ specifier) => `${specifier.replace(/^@/, '').replace(/[^\w-]+/g, '_')}.js`;
   return {
     name: 'bundled-packages',
     resolveImport({ source }) {
@@ -26,7 +33,7 @@ export function bundledPackages(packages) {
     },
     async serve(context) {
       if (!context.path.startsWith(PREFIX)) return;
-      bundles ??= bundle(packages, fileOf);
+      bundles ??= bundle(packages, new Set(commonjs), fileOf);
       const body = (await bundles).get(context.path.slice(PREFIX.length));
       return body === undefined ? undefined : { body, type: 'js' };
     },
@@ -43,15 +50,24 @@ function exportNames(specifier) {
   return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
 }
 
-/** @param {Record<string, string>} packages @param {(specifier: string) => string} fileOf */
-async function bundle(packages, fileOf) {
-  const entries = Object.entries(packages).map(([specifier, module]) => {
-    const names = exportNames(specifier).filter((name) => name !== 'default' && IDENTIFIER.test(name));
-    const contents = `import * as m from ${JSON.stringify(module)};
+/**
+ * An entry's source: an ES package's own exports, or the names of a CommonJS one.
+ * @param {string} specifier @param {string} module @param {boolean} commonjs
+ */
+function entrySource(specifier, module, commonjs) {
+  if (!commonjs) return `export * from ${JSON.stringify(module)};`;
+  const names = exportNames(specifier).filter((name) => name !== 'default' && IDENTIFIER.test(name));
+  return `import * as m from ${JSON.stringify(module)};
 export const { ${names.join(', ')} } = m;
 export default m.default ?? m;`;
-    return { name: fileOf(specifier).slice(0, -3), contents };
-  });
+}
+
+/** @param {Record<string, string>} packages @param {Set<string>} commonjs @param {(specifier: string) => string} fileOf */
+async function bundle(packages, commonjs, fileOf) {
+  const entries = Object.entries(packages).map(([specifier, module]) => ({
+    name: fileOf(specifier).slice(0, -3),
+    contents: entrySource(specifier, module, commonjs.has(specifier)),
+  }));
   const result = await build({
     entryPoints: entries.map(({ name }) => ({ in: `entry:${name}`, out: name })),
     plugins: [
@@ -68,6 +84,8 @@ export default m.default ?? m;`;
     ],
     bundle: true,
     splitting: true,
+    // As the test runner resolves the packages it serves itself (lit's development build).
+    conditions: ['browser', 'development'],
     format: 'esm',
     write: false,
     outdir: 'bundled',

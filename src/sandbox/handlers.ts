@@ -1,4 +1,3 @@
-import sodium from 'libsodium-wrappers';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { messagesOf } from '../i18n/translator.js';
 import type { KtpayRequest } from '../ktpay/request.js';
@@ -9,6 +8,7 @@ import { SANDBOX_WIDGET_URL } from './config.js';
 import { createEpaySandboxHandlers, type EpaySandboxOptions } from './epay/handlers.js';
 import { SANDBOX_APP_ID, SANDBOX_APP_KEY, SANDBOX_SECRET_KEY } from './keys.js';
 import { receiptPdf } from './receipt-pdf.js';
+import { sandboxSodium } from './sodium.js';
 import { createSealUrlHandler, type SandboxSealOptions } from './seal-url.js';
 import { validateKtpayRequest } from './validate.js';
 
@@ -77,7 +77,7 @@ function ktpayError(status: number, code: number, validation?: Record<string, st
 
 const unknownTransaction = () => HttpResponse.json({ error: 'unknown transaction' }, { status: 404 });
 
-function openSealed(body: string): unknown {
+function openSealed(sodium: Awaited<ReturnType<typeof sandboxSodium>>, body: string): unknown {
   const variants = sodium.base64_variants;
   const keyOf = (b64: string) => sodium.from_base64(b64, variants.ORIGINAL);
   const sealed = sodium.from_base64(body.trim(), variants.ORIGINAL);
@@ -106,10 +106,10 @@ export function createSandboxHandlers(options: SandboxOptions = {}): HttpHandler
       if (request.headers.get('Auth-Identifier') !== SANDBOX_APP_ID) {
         return ktpayError(401, 4010103);
       }
-      await sodium.ready;
+      const sodium = await sandboxSodium();
       let opened: unknown;
       try {
-        opened = openSealed(await request.text());
+        opened = openSealed(sodium, await request.text());
       } catch {
         return ktpayError(422, 4220101);
       }

@@ -1,4 +1,3 @@
-import sodium from 'libsodium-wrappers';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { CallbackUrls, Payment } from '../params/params.js';
 import { parseHttpUrl } from '../params/url.js';
@@ -6,6 +5,7 @@ import { ktpayRequestJson } from '../ktpay/request-json.js';
 import { isObject } from '../util/is-object.js';
 import { SANDBOX_SEAL_URL } from './config.js';
 import { SANDBOX_APP_KEY } from './keys.js';
+import { sandboxSodium } from './sodium.js';
 
 /** The merchant's order as its server knows it: the amount charged, and what else KTPay is told. */
 export interface SandboxSealOrder {
@@ -50,7 +50,7 @@ export function createSealUrlHandler({ delayMs = 0, resolveOrder }: SandboxSealO
     }
     const payment: Payment = { orderId: asked.orderId, amount: order.amount, type: 'ecom', callbacks, user: {} };
     if (order.description !== undefined) payment.description = order.description;
-    await sodium.ready;
+    const sodium = await sandboxSodium();
     const key = sodium.from_base64(SANDBOX_APP_KEY, sodium.base64_variants.ORIGINAL);
     const sealed = sodium.crypto_box_seal(sodium.from_string(JSON.stringify(ktpayRequestJson(payment))), key);
     return HttpResponse.json({ sealed: sodium.to_base64(sealed, sodium.base64_variants.ORIGINAL) }, { headers: { 'Cache-Control': 'no-store' } });

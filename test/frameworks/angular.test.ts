@@ -74,7 +74,7 @@ describe('Angular: <ktpay-checkout> in a standalone component', () => {
 
   it('hears ktpay:open, created, success and close through the directive\'s outputs', async () => {
     payButton(element).click();
-    await waitUntil(() => shop.events.includes('created'), 'no ktpay:created', { timeout: 20_000 }); // this page's first Pay: its sealing worker starts then
+    await waitUntil(() => shop.events.includes('created'), 'no ktpay:created', { timeout: 15_000 }); // this page's first Pay: its sealing worker starts then
     await payOnSandbox(element);
     await waitUntil(() => shop.events.includes('success completed'), 'no ktpay:success', { timeout: 8000 });
     shadow(element).querySelector<HTMLButtonElement>('[part~="continue"]')!.click();

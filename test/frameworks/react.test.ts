@@ -76,7 +76,7 @@ describe('React: ktpay-checkout/react', () => {
       onKtpayClose: (event) => calls.push(`close ${event.detail.reason}`),
     });
     payButton(element).click();
-    await waitUntil(() => calls.some((call) => call.startsWith('created')), 'no ktpay:created', { timeout: 20_000 }); // this page's first Pay: its sealing worker starts then
+    await waitUntil(() => calls.some((call) => call.startsWith('created')), 'no ktpay:created', { timeout: 15_000 }); // this page's first Pay: its sealing worker starts then
     await payOnSandbox(element);
     await waitUntil(() => success !== undefined, 'no ktpay:success', { timeout: 8000 });
     expect(success!.detail).to.include({ orderId, status: 'completed' });

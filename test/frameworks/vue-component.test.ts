@@ -94,7 +94,7 @@ describe('Vue 3: ktpay-checkout/vue', () => {
     const { heard, details, listeners } = recorder();
     const { element } = await mount({ orderId, amount: 990 }, 'Оплатить', listeners);
     payButton(element).click();
-    await waitUntil(() => heard.some((e) => e.startsWith('created')), 'no created', { timeout: 20_000 });
+    await waitUntil(() => heard.some((e) => e.startsWith('created')), 'no created', { timeout: 15_000 });
     await payOnSandbox(element);
     await waitUntil(() => heard.some((e) => e.startsWith('success')), 'no success', { timeout: 8000 });
     shadow(element).querySelector<HTMLButtonElement>('[part~="continue"]')!.click();

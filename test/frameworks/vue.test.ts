@@ -94,7 +94,7 @@ describe('Vue 3: <ktpay-checkout> in a compiled template', () => {
   it('hears ktpay:open, created, success and close through @ktpay:… listeners', async () => {
     const element = await mount();
     payButton(element).click();
-    await waitUntil(() => shop.events.includes('created'), 'no ktpay:created', { timeout: 20_000 }); // this page's first Pay: its sealing worker starts then
+    await waitUntil(() => shop.events.includes('created'), 'no ktpay:created', { timeout: 15_000 }); // this page's first Pay: its sealing worker starts then
     await payOnSandbox(element);
     await waitUntil(() => shop.events.some((e) => e.startsWith('success')), 'no ktpay:success', { timeout: 8000 });
     shadow(element).querySelector<HTMLButtonElement>('[part~="continue"]')!.click();
