@@ -37,7 +37,7 @@ export async function paying(attributes: Record<string, string> = {}): Promise<K
 /** The payment page never says it is alive (KTPay's published dialect): the whole window is offered. */
 export async function silentPage(): Promise<KtpayCheckout> {
   await useNetwork({ pageProtocol: 'published' });
-  const element = await warmedUp(await mountCheckout({ timeout: '1' }));
+  const element = await warmedUp(await mountCheckout({ timeout: '2' }));
   void element.open();
   await waitUntil(() => shadow(element).querySelector('[part="fallback-link"]'), 'the whole window was never offered');
   // Below the iframe it starts under the fold of the dialog: the buyer scrolls to read it.

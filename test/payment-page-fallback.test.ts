@@ -37,13 +37,13 @@ describe('a payment page that never shows', () => {
     const lookups: Request[] = [];
     await useNetwork({}, http.get(`*${SANDBOX_API_URL}/:hash/acquirer-options`, ({ request }) => void lookups.push(request.clone())));
     // The test runner serves /test/framing-refused/* with X-Frame-Options: DENY.
-    const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '1' }));
+    const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '2' }));
     const created = nextEvent(element, 'ktpay:created');
     void element.open();
     const { transactionHash } = (await created).detail;
     await element.updateComplete;
     expect(fallbackLink(element), 'not before the wait is over').to.equal(null);
-    await waitUntil(() => fallbackLink(element), 'no fallback link', { timeout: 5000 });
+    await waitUntil(() => fallbackLink(element), 'no fallback link');
     // KTPay was asked, for this transaction, as the element's application.
     expect(lookups.map((r) => new URL(r.url).pathname)).to.deep.equal([`${SANDBOX_API_URL}/${transactionHash}/acquirer-options`]);
     expect(lookups[0]!.headers.get('Auth-Identifier')).to.equal(SANDBOX_APP_ID);
@@ -90,11 +90,11 @@ describe('a payment page that never shows', () => {
   ] as const) {
     it(`${name}: the link offers KTPay's page instead`, async () => {
       await useNetwork({}, http.get(`*${SANDBOX_API_URL}/:hash/acquirer-options`, answer));
-      const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '1' }));
+      const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '2' }));
       const created = nextEvent(element, 'ktpay:created');
       void element.open();
       const { paymentUrl } = (await created).detail;
-      await waitUntil(() => fallbackLink(element), 'no fallback link', { timeout: 5000 });
+      await waitUntil(() => fallbackLink(element), 'no fallback link');
       expect(fallbackLink(element)!.href).to.equal(paymentUrl);
       element.close();
     });
@@ -103,9 +103,9 @@ describe('a payment page that never shows', () => {
   for (const page of ['https://epay.homebank.kz/payform/?params=x', 'https://test-epay.homebank.kz/payform/?params=x']) {
     it(`Halyk ePay's payment form (${new URL(page).host}) is offered as KTPay names it`, async () => {
       await useNetwork({}, http.get(`*${SANDBOX_API_URL}/:hash/acquirer-options`, acquirerAnswer(page)));
-      const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '1' }));
+      const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '2' }));
       void element.open();
-      await waitUntil(() => fallbackLink(element), 'no fallback link', { timeout: 5000 });
+      await waitUntil(() => fallbackLink(element), 'no fallback link');
       expect(fallbackLink(element)!.href).to.equal(page);
       element.close();
     });
@@ -121,41 +121,41 @@ describe('a payment page that never shows', () => {
         return new Promise<undefined>((resolve) => (answer = () => resolve(undefined)));
       }),
     );
-    const element = await warmedUp(await mountCheckout({ timeout: '1' }));
+    const element = await warmedUp(await mountCheckout({ timeout: '2' }));
     void element.open();
     await sandboxPage(element);
     await waitUntil(() => asked, 'KTPay was never asked for the acquirer page');
     postFromFrame(element, { type: 'ktpay:ready' });
     await settle(50);
     answer!();
-    await settle(1200); // past the lookup's own deadline (the timeout) as well
+    await settle(2200); // past the lookup's own deadline (the timeout) as well
     expect(fallbackLink(element)).to.equal(null);
     element.close();
   });
 
   it('a page that signals it is alive (the sandbox) is not second-guessed', async () => {
-    const element = await warmedUp(await mountCheckout({ timeout: '1' }));
+    const element = await warmedUp(await mountCheckout({ timeout: '2' }));
     void element.open();
     await sandboxPage(element);
-    await settle(1200); // past the timeout: a silence timer left running would offer by now
+    await settle(2200); // past the timeout: a silence timer left running would offer by now
     expect(fallbackLink(element)).to.equal(null);
     element.close();
   });
 
   it("KTPay's published page sends no sign of life, so the offer shows under it after the wait", async () => {
     await useNetwork({ pageProtocol: 'published' });
-    const element = await warmedUp(await mountCheckout({ timeout: '1' }));
+    const element = await warmedUp(await mountCheckout({ timeout: '2' }));
     void element.open();
     await sandboxPage(element);
-    await waitUntil(() => fallbackLink(element), 'no fallback link', { timeout: 5000 });
+    await waitUntil(() => fallbackLink(element), 'no fallback link');
     expect(frameOf(element), 'the frame stays: the offer is only an offer').to.exist;
     element.close();
   });
 
   it('the link is in the buyer’s language', async () => {
-    const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '1', lang: 'kk' }));
+    const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '2', lang: 'kk' }));
     void element.open();
-    await waitUntil(() => fallbackLink(element), 'no fallback link', { timeout: 5000 });
+    await waitUntil(() => fallbackLink(element), 'no fallback link');
     expect(fallbackLink(element)!.textContent!.trim()).to.equal((await modalMessages.load('kk')).ui.fallback.link);
     element.close();
   });

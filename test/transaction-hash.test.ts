@@ -61,9 +61,10 @@ describe("a bad transaction hash in KTPay's created answer", () => {
         const page = new URL('/sandbox/payment-card?hash=af7e', location.href).href;
         await useNetwork({}, ...answering({ transaction_hash: hash, ...(pageGiven ? { payment_page: page } : {}) }));
         requested = [];
-        // A framed page that never shows would otherwise ask KTPay for `{hash}/acquirer-options` after a second.
-        // Warmed up: a 1 s `timeout` does not cover the first Pay's loading of the modal's code and libsodium.
-        const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '1' }));
+        // A framed page that never shows would otherwise ask KTPay for `{hash}/acquirer-options` after
+        // the `timeout`. Warmed up: a short `timeout` does not cover the first Pay's loading of the
+        // modal's code and libsodium; 3 s covers the create request itself on a loaded machine.
+        const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '3' }));
         const log = recordEvents(element);
         const ended = Promise.race([nextEvent(element, 'ktpay:failed'), nextEvent(element, 'ktpay:created')]);
         void element.open();
