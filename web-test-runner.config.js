@@ -38,7 +38,7 @@ export default {
         'react-dom/client': 'react-dom/client',
         vue: 'vue/dist/vue.esm-bundler.js',
       },
-      { commonjs: ['react', 'react-dom', 'react-dom/client'] },
+      { conditions: CONDITIONS, commonjs: ['react', 'react-dom', 'react-dom/client'] },
     ),
   ],
   middleware: [

@@ -16,8 +16,8 @@ if (files.length === 0) {
   console.log('No test file changed since the last commit: name the ones to run (npm run test:quick -- test/modal.test.ts).');
   process.exit(0);
 }
-console.log(`Running ${files.join(', ')} in ${process.env.BROWSERS ?? 'chromium'}`);
 const env = { ...process.env, BROWSERS: process.env.BROWSERS ?? 'chromium' };
+console.log(`Running ${files.join(', ')} in ${env.BROWSERS}`);
 const run = (/** @type {string} */ command, /** @type {string[]} */ args) => spawnSync(command, args, { stdio: 'inherit', env }).status ?? 1;
 // test/system/'s group starts browsers of its own: only when one of its files is asked for.
 const group = files.some((file) => file.startsWith('test/system/')) ? [] : ['--group', 'default'];

@@ -31,14 +31,17 @@ const stopGroup = (child) => {
   }
 };
 
-/** Every process started here, stopped even when the runner exits without stopping us. */
-const started = new Set();
-process.once('exit', () => started.forEach((child) => (child.spawnargs[0] === WEBKIT_DRIVER ? stopGroup(child) : stopProcess(child))));
+/** Every process started here, with its way to stop: stopped even when the runner exits without stopping us. */
+const started = new Map();
+process.once('exit', () => started.forEach((stop, child) => stop(child)));
 
-/** @param {string} command @param {string[]} args @param {import('node:child_process').SpawnOptions} options */
+/**
+ * A process, stopped by `stopGroup` when started `detached` (a process group of its own), else by `stopProcess`.
+ * @param {string} command @param {string[]} args @param {import('node:child_process').SpawnOptions} options
+ */
 function start(command, args, options) {
   const child = spawn(command, args, options);
-  started.add(child);
+  started.set(child, options.detached ? stopGroup : stopProcess);
   child.once('exit', () => started.delete(child));
   return child;
 }
@@ -182,15 +185,6 @@ export async function startWebkit(system = {}) {
   }
 }
 
-/**
- * Test files a browser runs before the next starts fresh: one. A browser costs WebKit some 2 s alone
- * and 5–7 s with the other engines at work (a driver, MiniBrowser, its web and network processes,
- * the network fake's service worker installed again), yet what a web process carries from file to
- * file costs more: with six files a browser, later files ran up to twice as long in a full run
- * (hostile-messages 38 → 53 s, lifecycle 14 → 27 s), and one browser for all 42 files slowed until
- * tests timed out.
- */
-const FILES_PER_BROWSER = 1;
 
 /** How long a new session or its end may take before the driver is taken for hung. */
 const SESSION_DEADLINE_MS = 30_000;
@@ -217,7 +211,6 @@ class WebkitLauncher extends WebdriverLauncher {
     this.webkit = undefined;
     /** @type {{ port: number, stop: () => void } | undefined} */
     this.sessionDriver = undefined;
-    this.filesInBrowser = 0;
   }
 
   /** @param {any} config @param {string[]} testFiles */
@@ -229,8 +222,11 @@ class WebkitLauncher extends WebdriverLauncher {
   }
 
   /**
-   * Each test file in a browser of its own (FILES_PER_BROWSER), started by a driver of its own: the
-   * file's end stops both (stopSession). In one session for the whole run, WebKit's web process carried every
+   * Each test file in a browser of its own, started by a driver of its own: the file's end stops
+   * both (stopSession). A browser costs WebKit some 2 s alone and 5–7 s with the other engines at
+   * work, yet what a web process carries from file to file costs more: with six files a browser,
+   * later files ran up to twice as long in a full run (hostile-messages 38 → 53 s, lifecycle
+   * 14 → 27 s). In one session for the whole run, WebKit's web process carried every
    * earlier file's pages, workers and caches and slowed late in the run until tests timed out; with
    * one driver for every session, a driver that stopped answering (a new session's request never
    * answered) failed every file after it. A session that does not start in time is tried once more
@@ -241,7 +237,6 @@ class WebkitLauncher extends WebdriverLauncher {
     for (let attempt = 1; ; attempt += 1) {
       const driver = await webkit.startDriver();
       this.sessionDriver = driver;
-      this.filesInBrowser = 0;
       this.driverOptions.port = driver.port;
       try {
         return await withDeadline(this.connect(), 'starting a session');
@@ -271,20 +266,12 @@ class WebkitLauncher extends WebdriverLauncher {
     this.sessionDriver = undefined;
   }
 
-  /**
-   * The file's results; the browser ends after its FILES_PER_BROWSER-th file, or at once when the
-   * file's end fails (a page that no longer answers is not handed to the next file).
-   * @param {string} id
-   */
-  async stopSession(id) {
+  /** The file's results; its browser ends with it, whether the file's end succeeds or fails. */
+  async stopSession(/** @type {string} */ id) {
     try {
-      const result = await withDeadline(super.stopSession(id), 'ending a test file');
-      this.filesInBrowser += 1;
-      if (this.filesInBrowser >= FILES_PER_BROWSER) await this.endBrowser();
-      return result;
-    } catch (error) {
+      return await withDeadline(super.stopSession(id), 'ending a test file');
+    } finally {
       await this.endBrowser();
-      throw error;
     }
   }
 

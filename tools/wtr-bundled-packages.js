@@ -18,10 +18,11 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 /**
  * @param {Record<string, string>} packages import specifier → the module to bundle for it; an
  *   ES module package (the specifier itself, its own exports) or a CommonJS one (named by `commonjs`)
- * @param {{ commonjs?: string[] }} [options] the specifiers whose modules are CommonJS
+ * @param {{ conditions: string[], commonjs?: string[] }} options the export conditions the test
+ *   runner resolves with; the specifiers whose modules are CommonJS
  * @returns {import('@web/test-runner').TestRunnerPlugin}
  */
-export function bundledPackages(packages, { commonjs = [] } = {}) {
+export function bundledPackages(packages, { conditions, commonjs = [] }) {
   /** @type {Promise<Map<string, string>> | undefined} */
   let bundles;
   // Named for the package, so a test can still tell its request by name (`libsodium-wrappers`).
@@ -33,7 +34,7 @@ export function bundledPackages(packages, { commonjs = [] } = {}) {
     },
     async serve(context) {
       if (!context.path.startsWith(PREFIX)) return;
-      bundles ??= bundle(packages, new Set(commonjs), fileOf);
+      bundles ??= bundle(packages, { conditions, commonjs: new Set(commonjs) }, fileOf);
       const body = (await bundles).get(context.path.slice(PREFIX.length));
       return body === undefined ? undefined : { body, type: 'js' };
     },
@@ -62,8 +63,11 @@ export const { ${names.join(', ')} } = m;
 export default m.default ?? m;`;
 }
 
-/** @param {Record<string, string>} packages @param {Set<string>} commonjs @param {(specifier: string) => string} fileOf */
-async function bundle(packages, commonjs, fileOf) {
+/**
+ * @param {Record<string, string>} packages @param {{ conditions: string[], commonjs: Set<string> }} options
+ * @param {(specifier: string) => string} fileOf
+ */
+async function bundle(packages, { conditions, commonjs }, fileOf) {
   const entries = Object.entries(packages).map(([specifier, module]) => ({
     name: fileOf(specifier).slice(0, -3),
     contents: entrySource(specifier, module, commonjs.has(specifier)),
@@ -84,8 +88,7 @@ async function bundle(packages, commonjs, fileOf) {
     ],
     bundle: true,
     splitting: true,
-    // As the test runner resolves the packages it serves itself (lit's development build).
-    conditions: ['browser', 'development'],
+    conditions,
     format: 'esm',
     write: false,
     outdir: 'bundled',

@@ -27,9 +27,7 @@ const PAGES = new Map([
  * Each is bundled at its path under src/, with `.js` for `.ts`.
  */
 const ENTRIES = [
-  'src/index.ts',
-  'src/sandbox/page/payment-card.ts',
-  'src/sandbox/epay/payform.ts',
+  ...new Set([...PAGES.values()].map((module) => module.slice(1))),
   'src/element/modal/checkout-modal.ts',
   'src/crypto/seal-worker.ts',
   'src/i18n/generated/kk.ts',
