@@ -3,6 +3,7 @@ import { setupWorker } from 'msw/browser';
 import { http, passthrough, type RequestHandler } from 'msw';
 import '../src/ktpay-checkout.js';
 import { loadSealer } from '../src/crypto/sodium.js';
+import { sandboxSodium } from '../src/sandbox/sodium.js';
 import type { KtpayCheckout } from '../src/ktpay-checkout.js';
 import type { KtpayEventMap } from '../src/events.js';
 import {
@@ -207,12 +208,13 @@ export function postFromFrame(element: KtpayCheckout, message: unknown): void {
 
 /**
  * Loads what a page's first Pay waits for before the attempt under test: the modal's code (an
- * attempt with a bad amount needs nothing else, under a generous `timeout`) and, with `crypto`,
- * libsodium (this page's own, which the element shares; on a page of its own in a frame, an attempt
- * that reaches KTPay, then closed, left out of `sent`). In the test runner that is tens of
- * unbundled modules and a WebAssembly compile, a second or more in Firefox and WebKit with three
- * engines at work, which a `timeout` of a fraction of a second, set to test another wait, would not
- * cover.
+ * attempt with a bad amount needs nothing else, under a generous `timeout`) and, with `crypto`, the
+ * sealer (the element's sealing worker, started once per page) and the sandbox's own libsodium (the
+ * fake KTPay, which runs in this test page whatever page pays, opens each seal on the main thread).
+ * On a page of its own in a frame, an attempt that reaches KTPay does both, then is closed and left
+ * out of `sent`. In the test runner that is tens of unbundled modules and WebAssembly compiles, a
+ * second or more in Firefox and WebKit with three engines at work, which a `timeout` of a second
+ * or two, set to test another wait, would not cover: the first create of a file raced it in WebKit.
  */
 export async function warmedUp<T extends KtpayCheckout>(element: T, { crypto = true } = {}): Promise<T> {
   const { amount, timeout } = element;
@@ -221,9 +223,9 @@ export async function warmedUp<T extends KtpayCheckout>(element: T, { crypto = t
   element.close();
   Object.assign(element, { amount });
   if (crypto && element.ownerDocument === document) {
-    await loadSealer();
+    await Promise.all([loadSealer(), sandboxSodium()]);
   } else if (crypto) {
-    const created = nextEvent(element, 'ktpay:created');
+    const created = nextCreated(element);
     void element.open();
     await created;
     element.close();
@@ -232,6 +234,23 @@ export async function warmedUp<T extends KtpayCheckout>(element: T, { crypto = t
   Object.assign(element, { timeout });
   await element.updateComplete;
   return element;
+}
+
+/**
+ * The attempt's `ktpay:created`; if `ktpay:failed` comes first, a rejection that says why, at once,
+ * rather than a test that waits out its bound in silence.
+ */
+export function nextCreated(element: KtpayCheckout): Promise<CustomEvent<KtpayEventMap['ktpay:created']>> {
+  return new Promise((resolve, reject) => {
+    const controller = new AbortController();
+    const { signal } = controller;
+    element.addEventListener('ktpay:created', (event) => (controller.abort(), resolve(event)), { signal });
+    element.addEventListener(
+      'ktpay:failed',
+      ({ detail }) => (controller.abort(), reject(new Error(`ktpay:failed before ktpay:created: ${JSON.stringify(detail)}`))),
+      { signal },
+    );
+  });
 }
 
 /** Waits until the payment page is shown to the buyer (loaded and revealed in the modal). */

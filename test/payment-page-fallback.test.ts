@@ -10,7 +10,7 @@ import {
   MERCHANT_PAGE_PRELOAD,
   merchantPage,
   mountCheckout,
-  nextEvent,
+  nextCreated,
   openSealed,
   postFromFrame,
   recordEvents,
@@ -38,7 +38,7 @@ describe('a payment page that never shows', () => {
     await useNetwork({}, http.get(`*${SANDBOX_API_URL}/:hash/acquirer-options`, ({ request }) => void lookups.push(request.clone())));
     // The test runner serves /test/framing-refused/* with X-Frame-Options: DENY.
     const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '2' }));
-    const created = nextEvent(element, 'ktpay:created');
+    const created = nextCreated(element);
     void element.open();
     const { transactionHash } = (await created).detail;
     await element.updateComplete;
@@ -91,7 +91,7 @@ describe('a payment page that never shows', () => {
     it(`${name}: the link offers KTPay's page instead`, async () => {
       await useNetwork({}, http.get(`*${SANDBOX_API_URL}/:hash/acquirer-options`, answer));
       const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '2' }));
-      const created = nextEvent(element, 'ktpay:created');
+      const created = nextCreated(element);
       void element.open();
       const { paymentUrl } = (await created).detail;
       await waitUntil(() => fallbackLink(element), 'no fallback link');
@@ -249,7 +249,7 @@ describe("the acquirer's own page, in the whole window", () => {
     const { frame, element: framed } = await merchantPage({ timeout: '2' });
     const element = await warmedUp(framed);
     const orderId = element.orderId!;
-    const created = nextEvent(element, 'ktpay:created');
+    const created = nextCreated(element);
     void element.open();
     await created;
     await waitUntil(() => fallbackLink(element), 'no offer of the whole window', { timeout: 10_000 });
