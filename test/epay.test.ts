@@ -115,7 +115,14 @@ describe('Halyk ePay (provider="epay")', () => {
     const closed = nextEvent(element, 'ktpay:close');
     (document.querySelector('.widget-overlay') as HTMLElement).tabIndex = -1;
     (document.querySelector('.widget-overlay') as HTMLElement).focus();
+    const heard: string[] = [];
+    const hear = (event: KeyboardEvent) => heard.push(`${event.key} on ${(event.target as Element).localName}`);
+    document.addEventListener('keydown', hear, true);
     await press('Escape');
+    // Said apart, should it ever fail: the key never reached the page, or the element did not close.
+    await waitUntil(() => heard.length > 0, `Escape never reached the page (focus on ${document.activeElement?.localName})`);
+    document.removeEventListener('keydown', hear, true);
+    expect(heard).to.deep.equal(['Escape on div']);
     expect((await closed).detail).to.deep.equal({ reason: 'cancel', paymentStarted: true });
     expect(await result).to.deep.equal({ outcome: 'unknown', orderId: element.orderId });
     expect(overlays().length).to.equal(0);
