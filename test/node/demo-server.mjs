@@ -1,12 +1,24 @@
 // The demo shop as `npm run demo` runs it (vite's dev server with the shop's server half), for the
 // Node tests that drive it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'vite';
 
-/** The demo's dev server on a free port; `close` stops it. */
+/**
+ * The demo's dev server on a free port; `close` stops it. Its dependency cache is its own: the
+ * Node test files run two at a time, and two servers optimizing into one `node_modules/.vite`
+ * would each remove what the other wrote.
+ */
 export async function startDemo() {
-  const server = await createServer({ configFile: 'vite.config.ts', logLevel: 'silent', server: { port: 0, hmr: false } });
+  const cacheDir = mkdtempSync(join(tmpdir(), 'ktpay-demo-vite-'));
+  const server = await createServer({ configFile: 'vite.config.ts', cacheDir, logLevel: 'silent', server: { port: 0, hmr: false } });
   await server.listen();
-  return { server, origin: `http://localhost:${server.httpServer.address().port}`, close: () => server.close() };
+  const close = async () => {
+    await server.close();
+    rmSync(cacheDir, { recursive: true, force: true });
+  };
+  return { server, origin: `http://localhost:${server.httpServer.address().port}`, close };
 }
 
 /**
