@@ -4,7 +4,7 @@ import { defaultReporter } from '@web/test-runner';
 import { rewriteDevUrl } from './tools/dev-routes.js';
 import { testBrowsers } from './tools/wtr-browsers.js';
 import { bundledPackages } from './tools/wtr-bundled-packages.js';
-import { framedPageBundles } from './tools/wtr-page-bundles.js';
+import { pageBundles } from './tools/wtr-page-bundles.js';
 import { engineCommands } from './tools/wtr-commands.js';
 import { failureSummary } from './tools/wtr-failure-summary.js';
 
@@ -27,8 +27,8 @@ export default {
     // files not on disk (the bundled packages below, the test framework) are never cached: 90 s of
     // esbuild in one engine's run, for nothing.
     esbuildPlugin({ ts: true, target: 'esnext', tsconfig: TSCONFIG }),
-    // The pages tests load in frames take the element bundled (tools/wtr-page-bundles.js).
-    framedPageBundles({ tsconfig: TSCONFIG, conditions: CONDITIONS, enabled: !WATCHING }),
+    // Test pages and the pages tests load in frames take their code bundled (tools/wtr-page-bundles.js).
+    pageBundles({ tsconfig: TSCONFIG, conditions: CONDITIONS, enabled: !WATCHING }),
     // The packages test pages import, bundled once (tools/wtr-bundled-packages.js): the network
     // fake, the test helpers, lit; and the frameworks the element is tested in (test/frameworks/):
     // React is CommonJS only; Vue's full build (with the template compiler) is the one a page
