@@ -80,26 +80,30 @@ describe('a payment page that never shows', () => {
     'https://widget.nplus.tech/payment-card?hash=x', // KTPay's, but not this element's widget origin
     `${otherOrigin}/sandbox/payment-card?acquirer=halyk`, // another origin really served
   ];
-  // Each case is an element of its own, all paying at once: every case waits out the same silence,
-  // so together they take the time of one (merged from one test per case: 13 and 2 tests).
-  /** Opens one element per answer at once; gives each one's payment page and the page it offers. */
+  // Each case is an element of its own. Their payments are created one after another (fifteen
+  // creates at once ran past a `timeout` of 2 s in WebKit on a loaded machine), then every case waits
+  // out its page's silence alongside the others: together they take about the time of one (merged
+  // from one test per case: 13 and 2 tests).
+  /** Opens one element per answer; gives each one's payment page and the page it offers. */
   async function offersFor(answers: readonly (readonly [string, () => Response])[]) {
     const byHash = new Map<string, () => Response>();
     await useNetwork({}, http.get(`*${SANDBOX_API_URL}/:hash/acquirer-options`, ({ params }) => byHash.get(String(params.hash))?.()));
-    const elements: KtpayCheckout[] = [];
-    for (const _ of answers) elements.push(await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '2' })));
+    const opened: { element: KtpayCheckout; name: string; paymentUrl: string }[] = [];
+    for (const [name, answer] of answers) {
+      const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '2' }));
+      const created = nextCreated(element);
+      void element.open();
+      const { transactionHash, paymentUrl } = (await created).detail;
+      byHash.set(transactionHash!, answer); // a KTPay payment has one
+      opened.push({ element, name, paymentUrl });
+    }
     const offers = await Promise.all(
-      elements.map(async (element, index) => {
-        const [name, answer] = answers[index]!;
-        const created = nextCreated(element);
-        void element.open();
-        const { transactionHash, paymentUrl } = (await created).detail;
-        byHash.set(transactionHash!, answer); // a KTPay payment has one
+      opened.map(async ({ element, name, paymentUrl }) => {
         await waitUntil(() => fallbackLink(element), `${name}: no fallback link`);
         return { name, paymentUrl, offered: fallbackLink(element)!.href };
       }),
     );
-    elements.forEach((element) => element.close());
+    opened.forEach(({ element }) => element.close());
     return offers;
   }
 
