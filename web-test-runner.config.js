@@ -6,6 +6,7 @@ import { testBrowsers } from './tools/wtr-browsers.js';
 import { bundledPackages } from './tools/wtr-bundled-packages.js';
 import { pageBundles } from './tools/wtr-page-bundles.js';
 import { engineCommands } from './tools/wtr-commands.js';
+import { engineTimes } from './tools/wtr-engine-times.js';
 import { failureSummary } from './tools/wtr-failure-summary.js';
 
 /** What test pages import of ES packages, each bundled whole (with what they share, once). */
@@ -81,7 +82,7 @@ export default {
   // The three engines at once: WebKit, the slowest, is the run's critical path and starts at once.
   // Started after Chromium, it ran alone at the end for minutes, the machine half idle.
   concurrentBrowsers: 3,
-  reporters: [defaultReporter(), failureSummary()],
+  reporters: [defaultReporter(), engineTimes(), failureSummary()],
   // Bounds against hanging, not speed claims: the longest test in a full run on two cores takes
   // about 6 s (a page of its own, paid, in WebKit), the longest file about 55 s.
   testFramework: { config: { timeout: 20_000 } },
