@@ -87,4 +87,7 @@ export default {
   // about 6 s (a page of its own, paid, in WebKit), the longest file about 55 s.
   testFramework: { config: { timeout: 20_000 } },
   testsFinishTimeout: 180_000,
+  // A browser's start, with WebKit's one retry on a fresh driver (SESSION_DEADLINE_MS each) and the
+  // test page's load after it.
+  browserStartTimeout: 60_000,
 };
