@@ -207,6 +207,13 @@ export function postFromFrame(element: KtpayCheckout, message: unknown): void {
 }
 
 /**
+ * The crypto a test page's first sealed attempt waits for: the element's sealer (its worker,
+ * started once per page) and the sandbox's own libsodium (the fake KTPay, in this test page, opens
+ * each seal on the main thread). Loaded ahead, neither races a short `timeout` under test.
+ */
+export const cryptoWarmedUp = (): Promise<unknown> => Promise.all([loadSealer(), sandboxSodium()]);
+
+/**
  * Loads what a page's first Pay waits for before the attempt under test: the modal's code (an
  * attempt with a bad amount needs nothing else, under a generous `timeout`) and, with `crypto`, the
  * sealer (the element's sealing worker, started once per page) and the sandbox's own libsodium (the
@@ -223,7 +230,7 @@ export async function warmedUp<T extends KtpayCheckout>(element: T, { crypto = t
   element.close();
   Object.assign(element, { amount });
   if (crypto && element.ownerDocument === document) {
-    await Promise.all([loadSealer(), sandboxSodium()]);
+    await cryptoWarmedUp();
   } else if (crypto) {
     const created = nextCreated(element);
     void element.open();

@@ -1,11 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse, passthrough, type HttpResponseResolver } from 'msw';
-import { loadSealer } from '../src/crypto/sodium.js';
-import { sandboxSodium } from '../src/sandbox/sodium.js';
 import { modalMessages } from '../src/i18n/load-messages.js';
 import type { Lang, Messages } from '../src/i18n/messages.js';
 import { SANDBOX_API_URL } from '../src/sandbox/index.js';
-import { mountCheckout, nextCreated, nextEvent, openSealed, recordEvents, sent, useNetwork, waitUntil } from './helpers.js';
+import { cryptoWarmedUp, mountCheckout, nextCreated, nextEvent, openSealed, recordEvents, sent, useNetwork, waitUntil } from './helpers.js';
 
 // Every way the network can fail a buyer, injected at the fetch boundary (a refused port is
 // real). Each must end in ktpay:failed with source `network` and words in the buyer's
@@ -129,9 +127,9 @@ describe('network faults', () => {
   const errors: unknown[] = [];
   const collect = (event: ErrorEvent | PromiseRejectionEvent) => errors.push('reason' in event ? event.reason : event.error);
   before(async () => {
-    // The crypto chunks are here before any fault (offline would stop them): the element's sealer,
-    // and the sandbox's libsodium that opens Try again's seal under a `timeout` of 1 s.
-    await Promise.all([loadSealer(), sandboxSodium()]);
+    // The crypto chunks are here before any fault (offline would stop them), and the sandbox's
+    // libsodium is compiled before it must open Try again's seal under a `timeout` of 1 s.
+    await cryptoWarmedUp();
     resetReachesPage = await probeReset();
     window.addEventListener('error', collect);
     window.addEventListener('unhandledrejection', collect);
