@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
 import { CALLBACK_ACK, type KtpayCallback } from '../ktpay/callback.js';
 import type { DeliveryStore } from './delivery-store.js';
 import { callbackTokenProblem } from './callback-token.js';
-import { createDeliveryHandler, type RequestHandler } from './delivery-handler.js';
+import { createDeliveryHandler } from './delivery-handler.js';
+import { sha256Hex } from './digest.js';
+import type { RequestHandler } from './endpoint.js';
 import { hmacKey } from './hmac.js';
 import { parseCallback } from './parse-callback.js';
 import { requireText } from './settings.js';
@@ -47,7 +48,7 @@ export interface CallbackHandlerOptions {
   onError?(error: unknown, callback: KtpayCallback): void;
 }
 
-/** A Node request handler, for `http.createServer(handler)` or Express's `app.post(path, handler)`. */
+/** A Node request handler with a bound Fetch API form, `.fetch` (see {@link RequestHandler}). */
 export type CallbackHandler = RequestHandler;
 
 /**
@@ -59,7 +60,7 @@ export type CallbackHandler = RequestHandler;
 export function deliveryKey(callback: KtpayCallback): string {
   const { merchant_id, order_id, transaction_hash, amount, status } = callback;
   const fields = [merchant_id, order_id, transaction_hash, amount, status.status, status.error?.error_type ?? null, status.error?.code ?? null];
-  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+  return sha256Hex(JSON.stringify(fields));
 }
 
 /** What the TypeError for a missing secret says to do: both ways out, by name. */

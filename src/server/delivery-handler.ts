@@ -1,13 +1,11 @@
 // The machinery a result endpoint shares, whoever the sender (KTPay's callback, ePay's postLink):
 // read the body, have the merchant's onResult handle each result through a DeliveryStore (once,
 // or at least once where the store cannot record it), and answer only after it did.
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { deadline } from '../util/deadline.js';
-import { failure, refusal, retryLater, send, type Reply } from './answer.js';
+import { failure, refusal, retryLater, type Reply } from './answer.js';
 import { memoryStore, type Claim, type DeliveryStore } from './delivery-store.js';
+import { createEndpoint, type Post, type RequestHandler } from './endpoint.js';
 import type { FieldProblem } from './fields.js';
-import { queryOf, receivePost } from './receive-post.js';
 
 /** What reading one delivery's body gave. */
 export type DeliveryRead<T> =
@@ -45,15 +43,14 @@ export interface DeliveryOptions<T> {
   onError(error: unknown, result: T): void;
 }
 
-/** A Node request handler, for `http.createServer(handler)` or Express's `app.post(path, handler)`. */
-export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
-
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 const DEFAULT_LEASE_MS = 60_000;
 const DEFAULT_WAIT_MS = 5_000;
 /** Long enough for a store across a network; short enough that no sender gives up waiting first. */
 const DEFAULT_STORE_TIMEOUT_MS = 3_000;
 const POLL_MS = 100;
+
+const sleep = (ms: number) => new Promise((wake) => setTimeout(wake, ms));
 
 /** Another process held the result for longer than `waitMs`. */
 class StillBusy extends Error {
@@ -142,8 +139,8 @@ export function createDeliveryHandler<T>(protocol: DeliveryProtocol<T>, options:
     }
   }
 
-  /** A delivery's answer, from its body and query: the logic, apart from Node's request and response. */
-  async function deliver(body: unknown, query: URLSearchParams): Promise<Reply> {
+  /** A delivery's answer, from its body and query, whichever server form received it. */
+  async function deliver({ body, query }: Post): Promise<Reply> {
     const read = await protocol.read(body, query);
     if (!read.ok) {
       if ('problems' in read) return refusal(read.status, read.problems);
@@ -161,8 +158,5 @@ export function createDeliveryHandler<T>(protocol: DeliveryProtocol<T>, options:
     return { status: 200, body: protocol.ack };
   }
 
-  return async (request, response) => {
-    const received = await receivePost(request, response, { what: protocol.what, maxBodyBytes });
-    if (received) send(response, await deliver(received.body, queryOf(request)));
-  };
+  return createEndpoint({ what: protocol.what, maxBodyBytes }, deliver);
 }

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 /** What claiming a delivery gives the handler. */
 export type Claim =
   /** This process handles the result now, holding `lease` until `done` or `release` (or until it expires). */
@@ -28,7 +26,7 @@ export interface DeliveryStore {
 }
 
 /** A unique lease, so only its holder can end it. */
-export const newLease = () => randomUUID();
+export const newLease = () => crypto.randomUUID();
 
 /**
  * The default store: this process's memory, the most recent `max` results. KTPay's retries end

@@ -1,13 +1,11 @@
-import type { IncomingMessage } from 'node:http';
 import { sameAmount } from './amount.js';
-import { failure, refusal, send, type Reply } from './answer.js';
-import type { RequestHandler } from './delivery-handler.js';
+import { failure, refusal, type Reply } from './answer.js';
+import { createEndpoint, type Post, type RequestHandler, type ServerRequest } from './endpoint.js';
 import { EpayTokenError } from './epay-error.js';
 import { issueEpaySecretHash } from './epay-secret-hash.js';
 import { requestEpayToken, type EpayCredentials, type EpayTokenHost } from './epay-token.js';
 import { id, number, readBodyShape, text } from './fields.js';
 import { hmacKey } from './hmac.js';
-import { receivePost } from './receive-post.js';
 import { requireFunction, requireHttpUrl, requireText } from './settings.js';
 
 /** The merchant's own order, as its server knows it: what the token is issued for. */
@@ -22,9 +20,10 @@ export interface EpayOrder {
 export interface EpayAuthHandlerOptions extends EpayCredentials, EpayTokenHost {
   /**
    * The order for `invoiceId`, or null/undefined when it is not one this buyer may pay (unknown,
-   * already paid: the endpoint is public, so anyone can ask). `request` is there for the session.
+   * already paid: the endpoint is public, so anyone can ask). `request` is there for the session:
+   * Node's IncomingMessage, or the Fetch API's Request through `handler.fetch`.
    */
-  resolveOrder(invoiceId: string, request: IncomingMessage): EpayOrder | null | undefined | Promise<EpayOrder | null | undefined>;
+  resolveOrder(invoiceId: string, request: ServerRequest): EpayOrder | null | undefined | Promise<EpayOrder | null | undefined>;
   /** Your postLink endpoint (`createEpayPostLinkHandler`), absolute http(s): where Halyk sends the result. */
   postLink: string;
   /** Where Halyk sends a failure's result. Default `postLink`: the page never chooses it. */
@@ -81,8 +80,8 @@ export function createEpayAuthHandler(options: EpayAuthHandlerOptions): RequestH
   const { maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options;
   const onError = options.onError ?? ((error: unknown) => console.error('ktpay-checkout: issuing an ePay token failed', error));
 
-  /** The answer to one request, from its body: the logic, apart from Node's request and response. */
-  async function issue(body: unknown, request: IncomingMessage): Promise<Reply> {
+  /** The answer to one request, from its body, whichever server form received it. */
+  async function issue({ body, request }: Post): Promise<Reply> {
     const read = readBodyShape(body, REQUEST_SHAPE);
     if (!read.ok) return refusal(400, read.problems);
     const asked = read.value;
@@ -127,8 +126,5 @@ export function createEpayAuthHandler(options: EpayAuthHandlerOptions): RequestH
     }
   }
 
-  return async (request, response) => {
-    const received = await receivePost(request, response, { what: 'ePay token requests', maxBodyBytes, jsonOnly: true });
-    if (received) send(response, await issue(received.body, request));
-  };
+  return createEndpoint({ what: 'ePay token requests', maxBodyBytes, jsonOnly: true }, issue);
 }

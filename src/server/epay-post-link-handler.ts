@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { EpayStatus } from '../epay/status.js';
 import { refusal, retryLater, type Reply } from './answer.js';
-import { createDeliveryHandler, type DeliveryRead, type RequestHandler } from './delivery-handler.js';
+import { createDeliveryHandler, type DeliveryRead } from './delivery-handler.js';
+import { sha256Hex } from './digest.js';
+import type { RequestHandler } from './endpoint.js';
 import type { DeliveryStore } from './delivery-store.js';
 import { confirmOptionsOf, createEpayConfirmer, EpayConfirmationError, type EpayConfirmOptions } from './epay-confirm.js';
 import { EpayError } from './epay-error.js';
@@ -69,7 +70,7 @@ export type EpayPostLinkHandlerOptions = EpayPostLinkSettings & SecretHashCheck;
  */
 export function epayDeliveryKey(postLink: EpayPostLink): string {
   const { id, invoiceId, terminal, amount, currency, code, reasonCode } = postLink;
-  return createHash('sha256').update(JSON.stringify(['epay', id, invoiceId, terminal, amount, currency, code, reasonCode])).digest('hex');
+  return sha256Hex(JSON.stringify(['epay', id, invoiceId, terminal, amount, currency, code, reasonCode]));
 }
 
 /** A postLink as the merchant's code sees it: without the secret that proved it. */

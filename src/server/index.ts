@@ -1,4 +1,5 @@
-// ktpay-checkout/server: the merchant's server half, for Node 20+. No DOM, no framework. The
+// ktpay-checkout/server: the merchant's server half, for Node 20+ and any Fetch API runtime (every
+// handler is Node's `(req, res)` and has `.fetch`). No DOM, no framework, no `node:` module. The
 // browser's outcome is a hint; orders are fulfilled on what these read.
 export {
   CALLBACK_ACK,
@@ -38,4 +39,4 @@ export { createEpayAuthHandler, type EpayAuthHandlerOptions, type EpayOrder } fr
 export { createEpayPostLinkHandler, epayDeliveryKey, type EpayPostLinkHandlerOptions } from './epay-post-link-handler.js';
 export { getEpayStatus, type EpayStatusOptions } from './epay-status.js';
 export { EpayConfirmationError, type EpayConfirmOptions } from './epay-confirm.js';
-export type { RequestHandler } from './delivery-handler.js';
+export type { RequestHandler, ServerRequest } from './endpoint.js';

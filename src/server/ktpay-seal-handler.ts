@@ -1,13 +1,11 @@
-import type { IncomingMessage } from 'node:http';
 import { decodeAppKey } from '../crypto/app-key.js';
 import { sameAmount } from './amount.js';
-import { failure, refusal, send, type Reply } from './answer.js';
+import { failure, refusal, type Reply } from './answer.js';
 import { tokenedCallbackUrl } from './callback-token.js';
-import type { RequestHandler } from './delivery-handler.js';
+import { createEndpoint, type Post, type RequestHandler, type ServerRequest } from './endpoint.js';
 import { id, number, object, optional, readBodyShape } from './fields.js';
 import { hmacKey } from './hmac.js';
 import { ktpayRequestOf, type KtpayOrder } from './ktpay-order.js';
-import { receivePost } from './receive-post.js';
 import { returnOriginsOf, returnUrl } from './return-origins.js';
 import { sealJson } from './seal.js';
 import { requireFunction, requireHttpUrl, requireText } from './settings.js';
@@ -18,9 +16,10 @@ export interface KtpaySealHandlerOptions {
   appKey: string;
   /**
    * Your order `orderId`, or null/undefined when it is not one this buyer may pay (unknown, already
-   * paid: the endpoint is public, so anyone can ask). `request` is there for the session.
+   * paid: the endpoint is public, so anyone can ask). `request` is there for the session: Node's
+   * IncomingMessage, or the Fetch API's Request through `handler.fetch`.
    */
-  resolveOrder(orderId: string, request: IncomingMessage): KtpayOrder | null | undefined | Promise<KtpayOrder | null | undefined>;
+  resolveOrder(orderId: string, request: ServerRequest): KtpayOrder | null | undefined | Promise<KtpayOrder | null | undefined>;
   /** The secret of the callback token; `createCallbackHandler` needs the same one. Keep it out of the page and the logs. */
   callbackSecret: string;
   /** Your callback endpoint (`createCallbackHandler`), absolute http(s): the token is added to it per order. */
@@ -69,8 +68,8 @@ export function createKtpaySealHandler(options: KtpaySealHandlerOptions): Reques
   const { maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options;
   const onError = options.onError ?? ((error: unknown) => console.error('ktpay-checkout: sealing a KTPay order failed', error));
 
-  /** The answer to one request, from its body and host: the logic, apart from Node's request and response. */
-  async function seal(body: unknown, host: string | undefined, request: IncomingMessage): Promise<Reply> {
+  /** The answer to one request, from its body and host, whichever server form received it. */
+  async function seal({ body, host, request }: Post): Promise<Reply> {
     const allowed = returnUrl(returnOrigins(host));
     const read = readBodyShape(body, {
       orderId: id(),
@@ -95,8 +94,5 @@ export function createKtpaySealHandler(options: KtpaySealHandlerOptions): Reques
     return { status: 200, body: { sealed } };
   }
 
-  return async (request, response) => {
-    const received = await receivePost(request, response, { what: 'KTPay seal requests', maxBodyBytes, jsonOnly: true });
-    if (received) send(response, await seal(received.body, request.headers.host, request));
-  };
+  return createEndpoint({ what: 'KTPay seal requests', maxBodyBytes, jsonOnly: true }, seal);
 }

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { sameSecret } from './digest.js';
 import { dateTime, id, number, oneOf, optional, readBodyShape, text, type Parsed } from './fields.js';
 
 const optionalText = optional(text({ empty: true }));
@@ -90,8 +90,6 @@ export type EpayPostLinkOptions =
   /** Accept a body whatever its `secret_hash`: only where something else proves it is ePay's. */
   | { skipSecretHashCheck: true };
 
-const digest = (value: string) => createHash('sha256').update(value).digest();
-
 /**
  * Reads what Halyk ePay POSTs to `postLink` / `failurePostLink` (seed 003), success and failure
  * alike. `body` is the raw body or JSON already parsed. Gives it typed (`reasonCode` a number,
@@ -107,10 +105,9 @@ export function parseEpayPostLink(body: unknown, options: EpayPostLinkOptions): 
   if (!read.ok) return read;
   const postLink = read.value;
   if (secretHash !== undefined) {
-    // Compared as digests, in constant time, so the comparison leaks neither length nor prefix.
     const sent = postLink.secret_hash;
     if (sent === undefined || sent === '') return { ok: false, problems: [{ field: 'secret_hash', message: 'is required' }] };
-    if (!timingSafeEqual(digest(sent), digest(secretHash))) {
+    if (!sameSecret(sent, secretHash)) {
       return { ok: false, problems: [{ field: 'secret_hash', message: 'does not match' }] };
     }
   }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { TRANSACTION_STATUSES, createCallbackHandler, deliveryKey, ktpayCallbackUrl, memoryStore, outcomeOfStatus, parseCallback } from 'ktpay-checkout/server';
-import { clone, deferred, deliver, fixture, sendEndlessBody, serve } from './server-helpers.mjs';
+import { arrivals, clone, deferred, deliver, fixture, sendEndlessBody, serve } from './server-helpers.mjs';
 
 const completed = fixture('ktpay-callback-completed');
 const failed = fixture('ktpay-callback-error');
@@ -144,10 +144,8 @@ describe('createCallbackHandler', () => {
 
   test('concurrent repeats: onResult runs once and every delivery is acknowledged after it', async (t) => {
     let calls = 0;
-    const url = await serve(
-      t,
-      createCallbackHandler({ callbackSecret: false, onResult: () => (calls++, new Promise((resolve) => setTimeout(resolve, 50))) }),
-    );
+    const eight = arrivals(createCallbackHandler({ callbackSecret: false, onResult: () => (calls++, eight.all) }), 8);
+    const url = await serve(t, eight.handler);
     const answers = await Promise.all(Array.from({ length: 8 }, () => deliver(url, completed)));
     assert.deepEqual(answers.map((a) => a.text), Array(8).fill('{"status":"ok"}'));
     assert.equal(calls, 1);
@@ -178,18 +176,18 @@ describe('createCallbackHandler', () => {
 
   test('concurrent repeats share a failure, and the next retry is handled afresh', async (t) => {
     let attempts = 0;
-    const url = await serve(
-      t,
+    const four = arrivals(
       createCallbackHandler({
         callbackSecret: false,
         onResult: async () => {
-          attempts++;
-          await new Promise((resolve) => setTimeout(resolve, 30));
-          if (attempts === 1) throw new Error('timeout');
+          // The first attempt fails once all four deliveries are in: the other three wait for it.
+          if (++attempts === 1) throw (await four.all, new Error('timeout'));
         },
         onError() {},
       }),
+      4,
     );
+    const url = await serve(t, four.handler);
     const answers = await Promise.all(Array.from({ length: 4 }, () => deliver(url, completed)));
     assert.deepEqual(answers.map((a) => a.status), [500, 500, 500, 500]);
     assert.equal((await deliver(url, completed)).status, 200);

@@ -1,12 +1,27 @@
 // A real HTTP server on loopback for each test, and KTPay's side of the conversation.
 import { readFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
+import { createAdaptorServer } from '@hono/node-server';
+import { Hono } from 'hono';
 
 export const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/server/${name}.json`, import.meta.url), 'utf8'));
 
-/** Serves `listener` on 127.0.0.1 at a free port until the test ends. */
+/**
+ * How the tests serve a handler of ktpay-checkout/server: `node`, as Node's `(req, res)`; `fetch`
+ * (server-fetch.test.mjs), through its `.fetch`, as a Hono app on Node routes every request to it.
+ */
+export const SERVER_FORM = process.env.KTPAY_SERVER_FORM === 'fetch' ? 'fetch' : 'node';
+
+/** A Hono app on Node whose every request, whatever its method or path, goes to `handler.fetch`. */
+function honoServer(handler) {
+  const app = new Hono();
+  app.all('*', (c) => handler.fetch(c.req.raw));
+  return createAdaptorServer({ fetch: app.fetch });
+}
+
+/** Serves `listener` on 127.0.0.1 at a free port until the test ends (a handler of ours in SERVER_FORM). */
 export async function serve(t, listener) {
-  const server = createServer(listener);
+  const server = SERVER_FORM === 'fetch' && typeof listener.fetch === 'function' ? honoServer(listener) : createServer(listener);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   t.after(() => {
     server.closeAllConnections(); // a test that failed may leave a request hanging
@@ -51,6 +66,22 @@ export function sendEndlessBody(url, bytes) {
     outgoing.on('error', reject);
     outgoing.write('{"merchant_id":1,"description":"' + 'x'.repeat(bytes));
   });
+}
+
+/**
+ * `handler` (a handler of ours, either form) counting the requests that reach it, and `all`: a
+ * promise of the moment `count` of them have, and this process has then run what was queued (their
+ * bodies read). An onResult that waits for it holds a delivery until its repeats are in, whatever
+ * the machine's speed, rather than for a guessed number of milliseconds.
+ */
+export function arrivals(handler, count) {
+  const all = deferred();
+  let seen = 0;
+  const arrive = () => ++seen === count && setTimeout(all.resolve, 20);
+  const counted = Object.assign((request, response) => (arrive(), handler(request, response)), {
+    fetch: (request) => (arrive(), handler.fetch(request)),
+  });
+  return { handler: counted, all: all.promise };
 }
 
 /** A promise with its resolve and reject in hand. */
