@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
+import { pageWorkerUrl } from '../src/crypto/sealing-worker.js';
 import {
   checkoutIn,
   freshOrderId,
@@ -28,11 +29,19 @@ async function merchantPageWith(query: string, options: { workers?: Promise<stri
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 800px; height: 600px';
   await loadInto(frame, `/test/fixtures/preload-page.html?${query}`);
+  // What the merchant's console says: the page's own console, wrapped before anything is sealed.
+  const warnings: string[] = [];
+  const { console: pageConsole } = frame.contentWindow as Window & typeof globalThis;
+  const warn = pageConsole.warn.bind(pageConsole);
+  pageConsole.warn = (...args: unknown[]) => (warnings.push(args.map(String).join(' ')), warn(...args));
   const element = await checkoutIn(frame, { 'order-id': freshOrderId(), amount: '990' });
   const fetched = (pattern: RegExp) =>
     frame.contentWindow!.performance.getEntriesByType('resource').some((entry) => pattern.test(new URL(entry.name).pathname));
-  return { frame, element, workers, modalLoaded: () => fetched(MODAL_CODE) };
+  return { frame, element, workers, warnings, modalLoaded: () => fetched(MODAL_CODE) };
 }
+
+/** The one line a page's console gets when the worker did not start. */
+const MAIN_THREAD_LINE = /^ktpay-checkout: the sealing worker did not start, so orders are sealed on the page's main thread: .+\.$/;
 
 describe('preloading', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
@@ -87,23 +96,27 @@ describe('where the order is sealed', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
   it('in the worker: the page’s main thread never loads libsodium', async () => {
-    const { frame, element, workers } = await merchantPageWith('preload=intent');
+    const { frame, element, workers, warnings } = await merchantPageWith('preload=intent');
     const created = nextEvent(element, 'ktpay:created');
     void element.open();
     await created;
     expect(workers).to.have.length(1);
     expect(sealedOnMainThread(frame)).to.equal(false);
     expect(sent).to.have.length(1);
+    expect(warnings).to.deep.equal([]);
   });
 
   it("a CSP that forbids workers: sealed on the main thread, and paid", async () => {
-    const { frame, element, workers } = await merchantPageWith(`csp=${encodeURIComponent("worker-src 'none'")}`);
+    const { frame, element, workers, warnings } = await merchantPageWith(`csp=${encodeURIComponent("worker-src 'none'")}`);
     const created = nextEvent(element, 'ktpay:created');
     void element.open();
     await created;
     expect(workers, 'the worker was never fetched').to.deep.equal([]);
     expect(sealedOnMainThread(frame)).to.equal(true);
     expect(sent).to.have.length(1);
+    // One line, naming the worker's file.
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.match(MAIN_THREAD_LINE).and.contain('seal-worker');
   });
 
   it("the worker's script does not load: sealed on the main thread, and paid", async () => {
@@ -111,12 +124,24 @@ describe('where the order is sealed', () => {
     const workers = watchSealingWorkers(
       http.get(/\/seal-worker\.[jt]s$/, ({ request }) => (asked.push(request.url), new HttpResponse(null, { status: 404 }))),
     );
-    const { frame, element } = await merchantPageWith('preload=intent', { workers });
+    const { frame, element, warnings } = await merchantPageWith('preload=intent', { workers });
     const created = nextEvent(element, 'ktpay:created');
     void element.open();
     await created;
     expect(asked, 'the worker was asked for').to.have.length(1);
     expect(sealedOnMainThread(frame)).to.equal(true);
     expect(sent).to.have.length(1);
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.match(MAIN_THREAD_LINE).and.contain(`its script ${asked[0]} did not load`);
+  });
+
+  it("a bundler's file: URL for the worker (Next.js's Turbopack) is taken as a path on the page's server", () => {
+    const page = 'https://shop.example/checkout/cart?step=2';
+    const turbopack = new URL('/_next/static/media/seal-worker.0a1b2c3d.js', 'file:///');
+    expect(pageWorkerUrl(turbopack, page).href).to.equal('https://shop.example/_next/static/media/seal-worker.0a1b2c3d.js');
+    // Any other URL is the bundler's to give: kept as it is (another origin fails, and says so).
+    for (const given of ['https://shop.example/assets/seal-worker-x.js', 'https://cdn.example/seal-worker-x.js', 'blob:https://shop.example/1']) {
+      expect(pageWorkerUrl(new URL(given), page).href).to.equal(given);
+    }
   });
 });

@@ -42,6 +42,15 @@ interface Sealer {
 const WORKER_READY_MS = 5000;
 
 let loading: Promise<Sealer> | undefined;
+let said = false;
+
+/** The console hears why the worker did not start once per page, not once per Try again. */
+function saidOnce(line: string): void {
+  if (said) return;
+  said = true;
+  console.warn(line);
+}
+
 let started = false;
 let mainThreadSodium: Sodium | undefined;
 
@@ -59,7 +68,8 @@ export function loadSealer(): Promise<Sealer> {
     // A worker not ready in a few seconds (held up where no page would wait: a proxy, a service
     // worker) is given up for the main thread, well within the crypto timeout.
     const worker = await startSealingWorker(AbortSignal.timeout(WORKER_READY_MS));
-    if (worker) return worker;
+    if ('seal' in worker) return worker;
+    saidOnce(`ktpay-checkout: the sealing worker did not start, so orders are sealed on the page's main thread: ${worker.why}.`);
     try {
       const sodium = (await importLibsodium()).default;
       await sodium.ready;
