@@ -81,16 +81,17 @@ describe('a payment page that never shows', () => {
     `${otherOrigin}/sandbox/payment-card?acquirer=halyk`, // another origin really served
   ];
   // Each case is an element of its own. Their payments are created one after another (fifteen
-  // creates at once ran past a `timeout` of 2 s in WebKit on a loaded machine), then every case waits
-  // out its page's silence alongside the others: together they take about the time of one (merged
-  // from one test per case: 13 and 2 tests).
+  // creates at once ran past a `timeout` of 2 s in WebKit on a loaded machine, and so did one of
+  // thirteen in a row: the `timeout` bounds each create as well as the silence, so it is 4 s here),
+  // then every case waits out its page's silence alongside the others: together they take about the
+  // time of one (merged from one test per case: 13 and 2 tests).
   /** Opens one element per answer; gives each one's payment page and the page it offers. */
   async function offersFor(answers: readonly (readonly [string, () => Response])[]) {
     const byHash = new Map<string, () => Response>();
     await useNetwork({}, http.get(`*${SANDBOX_API_URL}/:hash/acquirer-options`, ({ params }) => byHash.get(String(params.hash))?.()));
     const opened: { element: KtpayCheckout; name: string; paymentUrl: string }[] = [];
     for (const [name, answer] of answers) {
-      const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '2' }));
+      const element = await warmedUp(await mountCheckout({ 'widget-url': '/test/framing-refused', timeout: '4' }));
       const created = nextCreated(element);
       void element.open();
       const { transactionHash, paymentUrl } = (await created).detail;
