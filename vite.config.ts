@@ -131,7 +131,8 @@ function sandboxPageBuild(): UserConfig {
 
 export default defineConfig(({ mode }) => mode === 'sandbox-page' ? sandboxPageBuild() : ({
   plugins: [sandboxDevServer(), merchantBackend(), minifyLitCss(), ...(mode === 'production' ? [angularPartial()] : [])],
-  server: { port: 5173 },
+  // .apps/ holds merchants' apps that the Node tests build (tools/merchant-apps.mjs): not the demo's to watch.
+  server: { port: 5173, watch: { ignored: ['**/.apps/**'] } },
   // The sealing worker's file sits beside the chunk that starts it, found relative to that chunk
   // (wherever the files are served from), as an ES module like the rest.
   base: './',

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { transformSync } from '@babel/core';
 import linkerPlugin from '@angular/compiler-cli/linker/babel';
 import { compile as compileSvelte } from 'svelte/compiler';
-import { markedLines, packedProject, run } from './packed-project.mjs';
+import { markedLines, packedProject, run } from '../../tools/packed-project.mjs';
 
 /**
  * A compiler's errors as file → lines: tsc's `file(line,col): error …`, ngc's `file:line:col - error

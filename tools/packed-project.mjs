@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const root = fileURLToPath(new URL('../../', import.meta.url));
+export const root = fileURLToPath(new URL('../', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 let tarball;
@@ -21,10 +21,16 @@ function packOnce() {
   return (tarball = join(folder, packed.filename));
 }
 
-/** Copies test/typecheck/<fixture> to a new folder and installs the tarball there; returns the folder. */
-export function packedProject(fixture) {
-  const project = mkdtempSync(join(tmpdir(), `ktpay-${fixture}-`));
-  cpSync(join(root, 'test/typecheck', fixture), project, { recursive: true });
+/**
+ * Copies `<from>/<fixture>` (test/typecheck by default) to a new folder and installs the tarball
+ * there; returns the folder. `inRepository` puts the folder in the repository's `.apps/`, beside
+ * the node_modules it links to: Turbopack reads no file outside its root, and the root must hold both.
+ */
+export function packedProject(fixture, { from = 'test/typecheck', inRepository = false } = {}) {
+  const parent = inRepository ? join(root, '.apps') : tmpdir();
+  mkdirSync(parent, { recursive: true });
+  const project = mkdtempSync(join(parent, `ktpay-${fixture}-`));
+  cpSync(join(root, from, fixture), project, { recursive: true });
   const modules = join(project, 'node_modules');
   const installed = join(modules, 'ktpay-checkout');
   mkdirSync(installed, { recursive: true });

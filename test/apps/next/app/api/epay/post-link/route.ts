@@ -1,0 +1,3 @@
+import { epayPostLink } from '../../../../lib/handlers';
+
+export const POST = epayPostLink.fetch;

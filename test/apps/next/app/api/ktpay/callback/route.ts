@@ -1,0 +1,3 @@
+import { ktpayCallback } from '../../../../lib/handlers';
+
+export const POST = ktpayCallback.fetch;
