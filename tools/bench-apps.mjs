@@ -7,24 +7,17 @@
 //
 //   node tools/bench-apps.mjs [--profile phone|desktop] [--runs 3] [--apps next-turbopack,vite-react]
 //
-// phone is tools/bench.mjs's: the CPU 4× slower, 150 ms round trip, 1.6 Mbit/s down, a 412×823
-// touch screen. Run `npm run build` first (`npm run bench:apps` does).
+// phone (tools/bench-profiles.mjs): the CPU 4× slower, 150 ms round trip, 1.6 Mbit/s down, a
+// 412×823 touch screen. Run `npm run build` first (`npm run bench:apps` does).
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
 import { CHROMIUM, CHROMIUM_ARGS } from './engines.js';
+import { PROFILES } from './bench-profiles.mjs';
 import { APPS, builtApp } from './merchant-apps.mjs';
 
 const { values: args } = parseArgs({
   options: { profile: { type: 'string', default: 'phone' }, runs: { type: 'string', default: '3' }, apps: { type: 'string', default: Object.keys(APPS).join(',') } },
 });
-const PROFILES = {
-  desktop: { cpu: 1, context: { viewport: { width: 1280, height: 720 } } },
-  phone: {
-    cpu: 4,
-    network: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
-    context: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true },
-  },
-};
 const profile = PROFILES[args.profile];
 const names = args.apps.split(',');
 if (!profile || !names.every((name) => APPS[name])) {

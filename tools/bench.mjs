@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { buildApp, initialPath, kB, reachable, sizeOf, sizeOfAll } from './bundle-graph.mjs';
+import { PROFILES } from './bench-profiles.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -32,18 +33,6 @@ const { values: args } = parseArgs({
   },
 });
 
-/**
- * The machines the page runs on. phone is Lighthouse's mobile emulation: its screen (a Moto G
- * Power) and its throttling (4× CPU, "slow 4G"), applied by Chromium itself over CDP.
- */
-const PROFILES = {
-  desktop: { cpu: 1, context: { viewport: { width: 1280, height: 720 } } },
-  phone: {
-    cpu: 4,
-    network: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
-    context: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true },
-  },
-};
 const PROFILE_NAMES = args.profile === 'both' ? ['desktop', 'phone'] : [args.profile];
 if (!PROFILE_NAMES.every((name) => PROFILES[name])) {
   console.error(`--profile ${args.profile}: desktop, phone or both.`);

@@ -69,7 +69,7 @@ export function loadSealer(): Promise<Sealer> {
     // worker) is given up for the main thread, well within the crypto timeout.
     const worker = await startSealingWorker(AbortSignal.timeout(WORKER_READY_MS));
     if ('seal' in worker) return worker;
-    saidOnce(`ktpay-checkout: the sealing worker did not start, so orders are sealed on the page's main thread: ${worker.why}.`);
+    saidOnce(`ktpay-checkout: the sealing worker did not start, so orders are sealed on the page's main thread: ${worker.why.replace(/\.$/, '')}.`);
     try {
       const sodium = (await importLibsodium()).default;
       await sodium.ready;
