@@ -24,14 +24,15 @@ export function engineTimes() {
   const startedAt = Date.now();
   /** @type {Map<string, { files: number, tests: number, doneAt: number }>} */
   const engines = new Map();
-  /** @type {Map<string, number>} */
-  const startedAtById = new Map();
+  const timesFile = process.env.WTR_FILE_TIMES;
+  /** @type {Map<string, number>} when each file's session was first heard of, by its id, until it finishes (only with timesFile) */
+  const fileStartedAt = new Map();
   /** @type {{ engine: string, file: string, seconds: number, tests: Record<string, number> }[]} */
-  const files = [];
+  const fileTimes = [];
   return {
     start({ sessions }) {
       sessions.on('session-status-updated', (session) => {
-        if (!startedAtById.has(session.id)) startedAtById.set(session.id, Date.now());
+        if (timesFile && !fileStartedAt.has(session.id)) fileStartedAt.set(session.id, Date.now());
         if (session.status !== 'FINISHED') return;
         const group = session.group?.name;
         const name = `${session.browser.name}${group && group !== 'default' ? ` (${group})` : ''}`;
@@ -40,12 +41,15 @@ export function engineTimes() {
         engine.tests += countTests(session.testResults);
         engine.doneAt = (Date.now() - startedAt) / 1000;
         engines.set(name, engine);
-        const began = startedAtById.get(session.id);
-        if (began) files.push({ engine: name, file: session.testFile, seconds: (Date.now() - began) / 1000, tests: testTimes(session.testResults) });
+        if (timesFile) {
+          const seconds = (Date.now() - /** @type {number} */ (fileStartedAt.get(session.id))) / 1000;
+          fileStartedAt.delete(session.id);
+          fileTimes.push({ engine: name, file: session.testFile, seconds, tests: testTimes(session.testResults) });
+        }
       });
     },
     stop() {
-      if (process.env.WTR_FILE_TIMES) writeFileSync(process.env.WTR_FILE_TIMES, JSON.stringify(files, null, 1));
+      if (timesFile) writeFileSync(timesFile, JSON.stringify(fileTimes, null, 1));
       const lines = [...engines].map(([name, { files, tests, doneAt }]) => `  ${name}: ${files} files, ${tests} tests run, done ${doneAt.toFixed(0)} s after the start`);
       // After the default reporter's final progress (and before the failure summary).
       if (lines.length > 0) process.once('exit', () => process.stderr.write(`\nEach engine:\n${lines.join('\n')}\n`));
