@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { delay, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { mountCheckout, nextEvent, payButton, sent, useNetwork, waitUntil } from './helpers.js';
 
 // Its own page: a module that failed to load stays failed for the page's life.
@@ -7,7 +7,11 @@ import { mountCheckout, nextEvent, payButton, sent, useNetwork, waitUntil } from
 describe("when the modal's code cannot load", () => {
   it('Pay ends in ktpay:failed in the buyer\'s language, nothing is sent, and the button is usable again', async () => {
     let asked = 0;
-    await useNetwork({}, http.get(/\/element\/modal\/checkout-modal\./, async () => (asked++, await delay(300), HttpResponse.error())));
+    // The module's request is held until the test has seen the button busy, then fails: no race
+    // between the test's look and the failure, however slow the machine.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await useNetwork({}, http.get(/\/element\/modal\/checkout-modal\./, async () => (asked++, await held, HttpResponse.error())));
     const warnings: unknown[] = [];
     const warn = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args[0]);
@@ -17,6 +21,7 @@ describe("when the modal's code cannot load", () => {
       const result = element.open();
       // Pressed, waiting for the code: the button says it is busy.
       await waitUntil(() => payButton(element).getAttribute('aria-busy') === 'true', 'the button never said it was busy');
+      release();
       const { detail } = await failed;
       expect(detail).to.deep.equal({
         orderId: 'U-1',
