@@ -8,8 +8,10 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
+import { remote } from 'webdriverio';
 import { MINIBROWSER, WEBKIT_DRIVER, XVFB } from './engines.js';
 
 /** @param {import('node:child_process').ChildProcess} child */
@@ -204,10 +206,18 @@ function withDeadline(promise, what, ms = SESSION_DEADLINE_MS) {
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
+/** The runner's own manager of one file per session (not exported by the package: found beside its entry). */
+const require = createRequire(import.meta.url);
+const { SessionManager } = require(join(dirname(require.resolve('@web/test-runner-webdriver')), 'SessionManager.js'));
+
+/**
+ * @typedef {{ browser: WebdriverIO.Browser, driver: { port: number, stop: () => void } }} Session
+ *   a MiniBrowser session, and the driver of its own that started it
+ */
+
 class WebkitLauncher extends WebdriverLauncher {
   /** @param {import('./engines.js').SystemPreferences} system */
   constructor(system) {
-    // Filled in for each session (createDriverManager); WebdriverLauncher connects with these.
     const options = { hostname: '127.0.0.1', port: 0, logLevel: /** @type {const} */ ('error'), capabilities: {}, connectionRetryCount: 0 };
     super(/** @type {any} */ (options));
     this.system = system;
@@ -216,51 +226,65 @@ class WebkitLauncher extends WebdriverLauncher {
     this.webkit = undefined;
     /** @type {{ port: number, stop: () => void } | undefined} */
     this.sessionDriver = undefined;
+    /** @type {Promise<Session> | undefined} the next file's session, started while this file runs */
+    this.nextSession = undefined;
+    this.filesLeft = 0;
   }
 
   /** @param {any} config @param {string[]} testFiles */
   async initialize(config, testFiles) {
     this.webkit = await startWebkitDisplay(this.system);
     this.driverOptions.capabilities = this.webkit.capabilities;
+    this.filesLeft = testFiles.length;
     await super.initialize(config, testFiles);
     this.name = 'WebKit';
   }
 
   /**
-   * Each test file in a browser of its own, started by a driver of its own: the file's end stops
-   * both (stopSession). A browser costs WebKit some 2 s alone and 5–7 s with the other engines at
-   * work, yet what a web process carries from file to file costs more: with six files a browser,
-   * later files ran up to twice as long in a full run (hostile-messages 38 → 53 s, lifecycle
-   * 14 → 27 s). In one session for the whole run, WebKit's web process carried every
-   * earlier file's pages, workers and caches and slowed late in the run until tests timed out; with
-   * one driver for every session, a driver that stopped answering (a new session's request never
-   * answered) failed every file after it. A session that does not start in time is tried once more
-   * on a fresh driver.
+   * A new session on a driver of its own; one that does not start in time is tried once more on a
+   * fresh driver.
+   * @returns {Promise<Session>}
    */
-  async createDriverManager() {
+  async openSession() {
     const webkit = /** @type {NonNullable<typeof this.webkit>} */ (this.webkit);
     for (let attempt = 1; ; attempt += 1) {
       const driver = await webkit.startDriver();
-      this.sessionDriver = driver;
-      this.driverOptions.port = driver.port;
       try {
-        return await withDeadline(this.connect(), 'starting a session');
+        const browser = await withDeadline(remote({ ...this.driverOptions, port: driver.port }), 'starting a session');
+        return { browser, driver };
       } catch (error) {
-        this.endSessionDriver();
+        driver.stop();
         if (attempt === 2) throw error;
         process.stderr.write(`${error instanceof Error ? error.message : error}; trying once more on a fresh driver\n`);
       }
     }
   }
 
-  /** WebdriverLauncher's own connect, without its stop() on failure (ours would end the display). */
-  async connect() {
-    this.connecting = true;
-    try {
-      return await super.createDriverManager();
-    } finally {
-      this.connecting = false;
+  /**
+   * Each test file in a browser of its own, started by a driver of its own: the file's end stops
+   * both (stopSession). What a web process carries from file to file costs more than a browser:
+   * with six files a browser, later files ran up to twice as long in a full run (hostile-messages
+   * 38 → 53 s, lifecycle 14 → 27 s); in one session for the whole run, WebKit slowed late in the
+   * run until tests timed out; with one driver for every session, a driver that stopped answering
+   * failed every file after it. A browser's start (some 2 s alone, 5–7 s with the other engines at
+   * work) is off the run's path: the next file's browser starts as this file's tests begin.
+   */
+  async createDriverManager() {
+    if (!this.config) throw new Error('Not initialized');
+    const next = this.nextSession;
+    this.nextSession = undefined;
+    // A session started ahead that failed is tried again now, as one started now would be.
+    const { browser, driver } = next ? await next.catch(() => this.openSession()) : await this.openSession();
+    this.driver = browser;
+    this.sessionDriver = driver;
+    this.driverManager = new SessionManager(this.config, browser, false);
+    this.setupHeartbeat();
+    this.filesLeft -= 1;
+    if (this.filesLeft > 0) {
+      this.nextSession = this.openSession();
+      this.nextSession.catch(() => {}); // its failure is met when the next file takes it
     }
+    return this.driverManager;
   }
 
   /** Ends this session's driver, its MiniBrowser and what they started, without waiting. */
@@ -288,7 +312,9 @@ class WebkitLauncher extends WebdriverLauncher {
   }
 
   async stop() {
-    if (this.connecting) return;
+    const next = this.nextSession;
+    this.nextSession = undefined;
+    await next?.then(({ driver }) => driver.stop(), () => {});
     await withDeadline(super.stop(), 'ending the last session').catch(() => {});
     this.endSessionDriver();
     this.webkit?.stop();
