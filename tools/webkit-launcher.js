@@ -251,6 +251,10 @@ class WebkitLauncher extends WebdriverLauncher {
       const driver = await webkit.startDriver();
       try {
         const browser = await withDeadline(remote({ ...this.driverOptions, port: driver.port }), 'starting a session');
+        // The viewport the other engines' launchers give, 800 × 600 (MiniBrowser's window adds 38 px
+        // of its own): its default 1024 × 768 window drew 60 % more pixels each frame, 5 % of WebKit's
+        // CPU time in the suite (370 → 351 CPU-seconds).
+        await browser.setWindowSize(800, 638);
         return { browser, driver };
       } catch (error) {
         driver.stop();
