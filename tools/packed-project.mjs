@@ -2,7 +2,7 @@
 // (`npm pack`, as the registry would serve it) rather than from the source tree. Its other
 // dependencies (vue, @angular/*, typescript…) are this repository's own, linked in.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,11 +10,16 @@ import { fileURLToPath } from 'node:url';
 export const root = fileURLToPath(new URL('../', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
+/** Folders made here, removed as the process exits: a run leaves nothing in the temporary folder. */
+const made = [];
+process.once('exit', () => made.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
 let tarball;
 /** Packs the built package once per test process (dist/ must be built: npm run test:node does). */
 function packOnce() {
   if (tarball) return tarball;
   const folder = mkdtempSync(join(tmpdir(), 'ktpay-tarball-'));
+  made.push(folder);
   const [packed] = JSON.parse(
     execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--loglevel=error', '--pack-destination', folder], { cwd: root, encoding: 'utf8' }),
   );
@@ -30,6 +35,7 @@ export function packedProject(fixture, { from = 'test/typecheck', inRepository =
   const parent = inRepository ? join(root, '.apps') : tmpdir();
   mkdirSync(parent, { recursive: true });
   const project = mkdtempSync(join(parent, `ktpay-${fixture}-`));
+  made.push(project);
   cpSync(join(root, from, fixture), project, { recursive: true });
   const modules = join(project, 'node_modules');
   const installed = join(modules, 'ktpay-checkout');
