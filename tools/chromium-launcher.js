@@ -22,9 +22,12 @@ function serverOrigins(/** @type {string} */ url) {
 
 /** sessionStorage is the tab's, kept across its navigations: each frame's origin clears its own, before the tab leaves. */
 async function clearSessionStorage(/** @type {import('playwright').Page} */ page) {
-  const deadline = () => new Promise((resolve) => setTimeout(resolve, 1_000));
   const clearIn = (/** @type {import('playwright').Frame} */ frame) => frame.evaluate(() => sessionStorage.clear()).catch(() => {});
-  await Promise.race([Promise.all(page.frames().map(clearIn)), deadline()]);
+  /** @type {NodeJS.Timeout | undefined} */
+  let timer;
+  // A hung page (a test's endless loop) answers nothing: about:blank, next, ends it.
+  const deadline = new Promise((resolve) => (timer = setTimeout(resolve, 1_000)));
+  await Promise.race([Promise.all(page.frames().map(clearIn)), deadline]).finally(() => clearTimeout(timer));
 }
 
 /**

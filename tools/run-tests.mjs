@@ -4,8 +4,8 @@
 //   2. The browser suite (web-test-runner: three engines at once).
 //   3. The rest: the builds, the Node tests, the Storybook build, the size budget.
 // A failed browser suite does not stop the rest (one run names every failure); the exit code is
-// non-zero if any part failed. Running 2 and 3 at once was slower on two cores (732 s against 698 s, 13 % more
-// CPU time in all) and made WebKit's waits miss.
+// non-zero if any part failed. Running 2 and 3 at once was slower on two cores (732 s against
+// 698 s, 13 % more CPU time in all) and made WebKit's waits miss.
 import { spawnSync } from 'node:child_process';
 
 const started = Date.now();
