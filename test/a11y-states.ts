@@ -1,5 +1,5 @@
 // The states of the modal a buyer can reach, for the accessibility tests (test/a11y.test.ts, and
-// test/system/ where the buyer's system prefers dark and reduced motion).
+// test/system/ where the buyer's system prefers dark and does not ask for reduced motion).
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { KtpayCheckout } from '../src/ktpay-checkout.js';
