@@ -72,8 +72,9 @@ export default {
   // tests: light and reduced motion here, dark and motion in the group below. Reduced motion here
   // because no behaviour hangs on the two animations (the spinner, the payment page's fade: CSS
   // only, nothing waits for them), and a spinner turning through every wait drew frames the whole
-  // run long: 9 % of the browser suite's CPU time (838 → 763 CPU-seconds on two cores). test/a11y.test.ts checks they stop here, and
-  // test/system/ that they run where the system does not ask for less.
+  // run long: 9 % of the browser suite's CPU time (838 → 763 CPU-seconds on two cores).
+  // test/a11y.test.ts checks they stop here, and test/system/ that they run where the system does
+  // not ask for less.
   browsers: testBrowsers({ colorScheme: 'light', reducedMotion: 'reduce' }),
   groups: [
     {
