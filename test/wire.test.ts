@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { SANDBOX_API_URL, SANDBOX_APP_ID } from '../src/sandbox/index.js';
-import { frameOf, mountCheckout, nextEvent, openSealed, sent, useNetwork, waitUntil } from './helpers.js';
+import { frameOf, mountCheckout, nextEvent, openSealed, payButton, sent, useNetwork, waitUntil } from './helpers.js';
 
 const API = `*${SANDBOX_API_URL}`;
 
@@ -111,6 +111,86 @@ describe('what the element sends', () => {
     element.orderId = 'C-2';
     await created;
     expect((await sentJson()).order).to.include({ order_id: 'C-1', amount: 100 });
+  });
+});
+
+/**
+ * The orders the page asks its sealing worker to seal, in order, as the JSON sealed: what leaves
+ * the page's main thread for the worker (the seal's own boundary), recorded until `stop`.
+ */
+function recordSeals(): { seals: string[]; stop: () => void } {
+  const seals: string[] = [];
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+    const json = (message as { json?: unknown } | null)?.json;
+    if (typeof json === 'string') seals.push(json);
+    return (post as (...args: unknown[]) => void).call(this, message, ...rest);
+  } as Worker['postMessage'];
+  return { seals, stop: () => (Worker.prototype.postMessage = post) };
+}
+
+// A tap's order is sealed on the buyer's first sign of intent (or once the button is on screen and
+// the code is in), so the click only sends it: if, and only if, what it was made from is unchanged.
+describe('the order made ready on intent', () => {
+  let recording: ReturnType<typeof recordSeals>;
+  beforeEach(async () => {
+    await useNetwork();
+    recording = recordSeals();
+  });
+  afterEach(() => recording.stop());
+
+  /** An element whose buyer has shown intent (focus on Pay), with its order sealed. */
+  async function intended(attributes: Record<string, string> = {}) {
+    const element = await mountCheckout({ preload: 'intent', ...attributes });
+    payButton(element).focus();
+    await waitUntil(() => recording.seals.length === 1, 'the order was not sealed on intent');
+    return element;
+  }
+
+  it('the Pay that follows sends the order sealed on intent, without sealing it again', async () => {
+    const element = await intended({ 'order-id': 'R-1', amount: '700' });
+    void element.open();
+    const { order } = await sentJson();
+    element.close();
+    expect(order).to.include({ order_id: 'R-1', amount: 700 });
+    expect(recording.seals.map((json) => JSON.parse(json).order)).to.deep.equal([order]);
+  });
+
+  it('parameters changed after the intent: the Pay seals and sends them, not the order made ahead', async () => {
+    const element = await intended({ 'order-id': 'R-2', amount: '700' });
+    element.setAttribute('amount', '900');
+    void element.open();
+    const { order } = await sentJson();
+    element.close();
+    expect(order).to.include({ order_id: 'R-2', amount: 900 });
+    expect(recording.seals.map((json) => JSON.parse(json).order.amount)).to.deep.equal([700, 900]);
+  });
+
+  it("the page's address changed after the intent (a single-page app's route): its return URLs are the new address", async () => {
+    const before = location.href;
+    const element = await intended();
+    history.replaceState(history.state, '', `${location.pathname}-next${location.search}`);
+    try {
+      void element.open();
+      const { order } = await sentJson();
+      element.close();
+      expect(new URL(order.callback_success_url as string).pathname).to.equal(location.pathname);
+      expect(recording.seals).to.have.length(2);
+    } finally {
+      history.replaceState(history.state, '', before);
+    }
+  });
+
+  it('a second intent with nothing changed seals nothing more', async () => {
+    const element = await intended();
+    payButton(element).blur();
+    payButton(element).focus();
+    payButton(element).dispatchEvent(new PointerEvent('pointerenter'));
+    await new Promise((resolve) => setTimeout(resolve)); // the intents' work, done
+    void element.open();
+    await sentJson();
+    element.close();
+    expect(recording.seals).to.have.length(1);
   });
 });
 

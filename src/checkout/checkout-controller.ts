@@ -161,6 +161,8 @@ export class CheckoutController implements ReactiveController {
   #pageShowedLife = false;
   /** Work that puts the order on the wire in a moment (a started sealer's seal): the modal's first drawing waits for it. */
   #sealing: Promise<unknown> | undefined;
+  /** The attempt made ready on the buyer's intent (`readyAhead`), for the Pay that follows with the same parameters. */
+  #ahead: AheadAttempt | undefined;
 
   constructor(
     private readonly host: CheckoutHost,
@@ -262,7 +264,12 @@ export class CheckoutController implements ReactiveController {
   async #begin(input: CheckoutInput): Promise<void> {
     // Relative endpoints resolve against the page's own address, never a <base href> an injected
     // element could set: the sealed order and the trusted frame stay where the merchant meant.
-    const parsed = readCheckoutParams(input, location.href);
+    // The attempt made ready on intent, if this Pay's parameters and page address are the ones it
+    // was made from; used once. Else made now, as it always was.
+    const ahead = this.#ahead;
+    this.#ahead = undefined;
+    const ready = ahead?.key === aheadKey(input) ? ahead : undefined;
+    const parsed = ready?.parsed ?? readCheckoutParams(input, location.href);
     this.#provider = parsed.provider;
     this.orderId = parsed.ok ? parsed.payment.orderId : parsed.orderId;
     const result = this.#result;
@@ -290,19 +297,30 @@ export class CheckoutController implements ReactiveController {
       if (await opened) this.#fail({ source: 'validation', fields: parsed.fields });
       return;
     }
-    this.#attempt = attemptFor(parsed);
+    this.#attempt = ready?.attempt ?? attemptFor(parsed);
     await this.#send(opened);
   }
 
   /**
-   * Runs what a Pay runs before sealing, with nothing kept, shown or sent: on a phone, a tap's
-   * first run of this code (parsing, compiling) is tens of milliseconds the order waits for.
-   * False when the parameters are not valid yet (a framework may set them later).
+   * On the buyer's intent (or the button on screen, once the code is here): the attempt a Pay now
+   * would make, made ahead with its order sealed (`readyAhead` of the provider), and nothing shown
+   * or sent. The Pay that follows with the same parameters, on the same page address, sends it: on
+   * a phone, parsing, building and sealing were tens of milliseconds between the tap and the
+   * request. Kept until used or outdated; remade only when the parameters or the address changed.
+   * False when there was nothing to do: the attempt ready is this one, or a payment is under way.
    */
-  rehearse(): boolean {
-    const parsed = readCheckoutParams(this.context.input(), location.href);
-    if (parsed.ok) attemptFor(parsed);
-    return parsed.ok;
+  readyAhead(): boolean {
+    if (this.phase !== 'idle') return false;
+    const input = this.context.input();
+    const key = aheadKey(input);
+    if (this.#ahead?.key === key) return false;
+    this.#ahead = undefined;
+    const parsed = readCheckoutParams(input, location.href);
+    if (!parsed.ok) return true; // a framework may set them later; Pay reports what is wrong
+    const attempt = attemptFor(parsed);
+    attempt.prepared?.readyAhead?.();
+    this.#ahead = { key, parsed, attempt };
+    return true;
   }
 
   /** The buyer follows the offered link to the payment page in the whole window. */
@@ -523,6 +541,7 @@ export class CheckoutController implements ReactiveController {
   }
 
   #reset(): void {
+    this.#ahead = undefined;
     this.drawing = undefined;
     this.#abort = undefined;
     this.#attempt = undefined;
@@ -538,8 +557,22 @@ export class CheckoutController implements ReactiveController {
   }
 }
 
+type ValidParams = Extract<CheckoutParams, { ok: true }>;
+
+/** An attempt made ready on intent, and what it was made from. */
+interface AheadAttempt {
+  key: string;
+  parsed: ValidParams;
+  attempt: Attempt;
+}
+
+/** What an attempt is made from: the element's parameters and the page's address (its own return URLs). */
+function aheadKey(input: CheckoutInput): string {
+  return `${location.href} ${JSON.stringify(input)}`;
+}
+
 /** A new attempt at the order: its nonce, the callback URLs it sends, and the provider's ready Pay. */
-function attemptFor(parsed: Extract<CheckoutParams, { ok: true }>): Attempt {
+function attemptFor(parsed: ValidParams): Attempt {
   const { payment, mode, returnParams } = parsed;
   const nonce = randomHex(8);
   const own = ownCallbackUrls(location.href, nonce, returnParams);
@@ -547,7 +580,7 @@ function attemptFor(parsed: Extract<CheckoutParams, { ok: true }>): Attempt {
   return { ...attemptOf(parsed, order), prepared: parsed.prepare(order) };
 }
 
-function attemptOf(parsed: Extract<CheckoutParams, { ok: true }>, order: Order): Attempt {
+function attemptOf(parsed: ValidParams, order: Order): Attempt {
   return { ...order, provider: parsed.provider, merchantKey: parsed.merchantKey, timeoutMs: parsed.timeoutMs };
 }
 

@@ -67,9 +67,15 @@ export interface SendContext {
   lang(): Lang;
 }
 
-/** A Pay made ready by a provider: built once (and rehearsed ahead of a tap), sent on Pay and on Try again. */
+/** A Pay made ready by a provider: built once (ahead of a tap, on intent), sent on Pay and on Try again. */
 export interface PreparedPayment {
   send(context: SendContext): Promise<Handover>;
+  /**
+   * Starts, on the buyer's intent, the work the first `send` would begin with and that sends
+   * nothing (KTPay: the order sealed in the browser), so the tap that follows goes to the wire at
+   * once. Never throws; a failure is met again, and reported, by `send`.
+   */
+  readyAhead?(): void;
   /** The provider's receipt of a transaction, where it has one. */
   receiptUrl(transactionHash: string): URL | undefined;
 }

@@ -104,10 +104,13 @@ export function warmSealer(): void {
   loadSealer().catch(() => {});
 }
 
-/** The order's seal, once the sealer has started (at most `timeoutMs`, and no longer than the attempt lives). */
-export async function sealJson(json: string, key: Uint8Array, timeoutMs: number, signal: AbortSignal): Promise<string> {
+/**
+ * The order's seal, once the sealer has started, however long that takes: made ahead of Pay (on
+ * intent), for `sealJson` to bound when Pay comes.
+ */
+export function sealAhead(json: string, key: Uint8Array): Promise<string> {
   const sealer = loadSealer();
-  const sealing = sealer.then(async ({ seal }) => {
+  return sealer.then(async ({ seal }) => {
     try {
       return await seal(json, key);
     } catch (cause) {
@@ -116,5 +119,13 @@ export async function sealJson(json: string, key: Uint8Array, timeoutMs: number,
       throw new CryptoUnavailableError('load', { cause });
     }
   });
+}
+
+/**
+ * The order's seal, at most `timeoutMs` from now and no longer than the attempt lives: the one
+ * made `ahead` where there is one (made again if that failed), else one made now.
+ */
+export function sealJson(json: string, key: Uint8Array, timeoutMs: number, signal: AbortSignal, ahead?: Promise<string>): Promise<string> {
+  const sealing = ahead ? ahead.catch(() => sealAhead(json, key)) : sealAhead(json, key);
   return deadline(sealing, timeoutMs, () => new CryptoUnavailableError('timeout'), signal);
 }

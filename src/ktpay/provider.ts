@@ -1,7 +1,7 @@
 import { navigateTo } from '../core/navigate.js';
 import { outcomeOfCallbackUrl } from '../core/outcome.js';
 import { closedMeanwhile, type ConnectionHint, type Order, type PaymentProvider, type SendContext } from '../core/provider.js';
-import { sealerStarted, sealJson, sealNow, warmSealer } from '../crypto/sodium.js';
+import { sealAhead, sealerStarted, sealJson, sealNow, warmSealer } from '../crypto/sodium.js';
 import { text } from '../params/text.js';
 import { parseHttpUrl } from '../params/url.js';
 import { createPayment, fetchAcquirerPage, type PaymentPage } from './api.js';
@@ -24,8 +24,9 @@ export const ktpayProvider: PaymentProvider<Connection> = {
 
   prepare(connection, order) {
     const endpoints = ktpayEndpoints(connection);
-    const seal = sealerFor(connection, order);
+    const { seal, ahead } = sealerFor(connection, order);
     return {
+      readyAhead: ahead,
       async send(context) {
         const { signal } = context;
         const answer = seal(context).then((body) => {
@@ -70,35 +71,53 @@ export const ktpayProvider: PaymentProvider<Connection> = {
   },
 };
 
-/** How this order's sealed body comes: from the merchant's server, or made here. */
-function sealerFor(connection: Connection, order: Order): (context: SendContext) => Promise<string> {
+/**
+ * How this order's sealed body comes: from the merchant's server (asked per Pay, never ahead), or
+ * made here, where `ahead` seals it on the buyer's intent for the first send to take.
+ */
+function sealerFor(connection: Connection, order: Order): { seal: (context: SendContext) => Promise<string>; ahead?: () => void } {
   const { payment, own, nonce, callbacks } = order;
   const { timeoutMs } = connection;
   if (connection.sealUrl) {
     const { sealUrl } = connection;
     const request = sealRequestOf(payment.orderId, payment.amount, callbacks);
-    return (context) => {
-      context.enter('sealing');
-      return requestServerSeal(sealUrl, request, { timeoutMs, signal: context.signal });
+    return {
+      seal: (context) => {
+        context.enter('sealing');
+        return requestServerSeal(sealUrl, request, { timeoutMs, signal: context.signal });
+      },
     };
   }
   const { appKey } = connection;
   // The exact JSON sealed, built once: Try again resends this same order.
   const requestJson = JSON.stringify(toKtpayRequest(payment, own, nonce));
-  return (context) => {
-    try {
-      // libsodium on this thread, started: the order is on the wire within the click's task.
-      const sealed = sealNow(requestJson, appKey);
-      if (sealed) return Promise.resolve(sealed);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    const warm = sealerStarted();
-    if (!warm) context.enter('sealing');
-    const sealing = sealJson(requestJson, appKey, timeoutMs, context.signal);
-    // A started sealer answers in a message or two: the modal's first drawing waits for it.
-    if (warm) context.beforeDrawing(sealing);
-    return sealing;
+  // Sealed on intent, for the first send, which bounds the wait from the click; a seal that failed
+  // is made again then (and its error told).
+  let sealedAhead: Promise<string> | undefined;
+  return {
+    ahead: () => {
+      sealedAhead ??= sealAhead(requestJson, appKey);
+      sealedAhead.catch(() => {});
+    },
+    seal: (context) => {
+      const early = sealedAhead;
+      sealedAhead = undefined;
+      if (!early) {
+        try {
+          // libsodium on this thread, started: the order is on the wire within the click's task.
+          const sealed = sealNow(requestJson, appKey);
+          if (sealed) return Promise.resolve(sealed);
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      }
+      const warm = sealerStarted();
+      if (!warm) context.enter('sealing');
+      const sealing = sealJson(requestJson, appKey, timeoutMs, context.signal, early);
+      // A started sealer answers in a message or two: the modal's first drawing waits for it.
+      if (warm) context.beforeDrawing(sealing);
+      return sealing;
+    },
   };
 }
 

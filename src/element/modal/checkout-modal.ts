@@ -29,8 +29,6 @@ export class CheckoutModal implements ReactiveController {
   #returnFocus: HTMLElement | null = null;
   /** The phase last drawn, to see a view being replaced. */
   #drawnPhase: Phase = 'idle';
-  /** A Pay's code has run once (see `prepare`). */
-  #rehearsed = false;
 
   constructor(
     private readonly host: LitElement,
@@ -55,14 +53,16 @@ export class CheckoutModal implements ReactiveController {
 
   /** The buyer shows intent (or the button is on screen): get the provider, the connections and the tap's code ready before the click. */
   prepare(): void {
-    prepareForPayment(this.input());
-    if (this.#rehearsed) return; // once is enough: a second run would only hold up the tap that follows a touch
+    // A tap is several intents (touchstart, then focus) before its click: once the order is ready
+    // for these parameters, the rest do nothing.
+    let changed = true;
     try {
-      this.#rehearsed = this.#checkout.rehearse();
+      changed = this.#checkout.readyAhead();
     } catch (error) {
       // A bug of ours, which Pay will meet and report as an outcome; a preload must not throw.
       console.error('[ktpay-checkout]', error);
     }
+    if (changed) prepareForPayment(this.input());
   }
 
   /** Pay was pressed and the modal is about to be drawn (in the task after the click's). */
