@@ -268,7 +268,7 @@ export class CheckoutController implements ReactiveController {
     // was made from; used once. Else made now, as it always was.
     const ahead = this.#ahead;
     this.#ahead = undefined;
-    const ready = ahead?.key === aheadKey(input) ? ahead : undefined;
+    const ready = ahead && ahead.key === aheadKey(input) ? ahead : undefined;
     const parsed = ready?.parsed ?? readCheckoutParams(input, location.href);
     this.#provider = parsed.provider;
     this.orderId = parsed.ok ? parsed.payment.orderId : parsed.orderId;

@@ -96,8 +96,9 @@ function sealerFor(connection: Connection, order: Order): { seal: (context: Send
   let sealedAhead: Promise<string> | undefined;
   return {
     ahead: () => {
-      sealedAhead ??= sealAhead(requestJson, appKey);
-      sealedAhead.catch(() => {});
+      if (sealedAhead) return;
+      sealedAhead = sealAhead(requestJson, appKey);
+      sealedAhead.catch(() => {}); // met again, and told, by the send
     },
     seal: (context) => {
       const early = sealedAhead;

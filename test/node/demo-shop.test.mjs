@@ -32,16 +32,10 @@ for (const { name, open } of engines()) {
     test(`the demo shop pays through its seal-url, and refuses an amount edited in the page (${name})`, { timeout: 90_000 }, async () => {
       await openShop(page, origin);
       const seen = await page.evaluate(async () => {
-        const { until } = window;
-        await customElements.whenDefined('ktpay-checkout');
-        const checkout = document.querySelector('ktpay-checkout');
-        const total = document.getElementById('total');
-        const priced = () => until(() => total.dataset.pricedBy === 'server' && total.dataset.asked.includes(checkout.getAttribute('order-id')), 'the server pricing the cart');
-        const lang = document.getElementById('lang');
-        const speak = (value) => {
-          lang.value = value;
-          lang.dispatchEvent(new Event('change'));
-        };
+        const { until, shop } = window;
+        const checkout = await shop.checkout();
+        const priced = () => shop.priced(checkout.getAttribute('order-id'));
+        const speak = (value) => shop.choose('lang', value);
 
         // An amount edited in devtools: the shop's server refuses it (409), in each language.
         const refused = {};
@@ -66,20 +60,14 @@ for (const { name, open } of engines()) {
           const card = frame()?.getElementById('card');
           return card && !card.hidden && frame().readyState === 'complete' ? frame() : undefined;
         }, 'the payment page');
-        const enter = (doc, id, value) => {
-          doc.getElementById(id).value = value;
-        };
-        enter(form, 'cc-number', '4111 1111 1111 1111');
-        enter(form, 'cc-exp', '12/29');
-        enter(form, 'cc-csc', '123');
-        enter(form, 'cc-name', 'TEST BUYER');
+        shop.enterCard(form);
         form.getElementById('card').requestSubmit();
         await until(() => form.getElementById('secure') && !form.getElementById('secure').hidden, '3-D Secure');
-        enter(form, 'password', '12345678');
+        form.getElementById('password').value = '12345678';
         form.getElementById('secure').requestSubmit();
         const outcome = await result;
-        // The page's "behind the counter" table: what the server confirmed, from KTPay's callback.
-        const confirmed = await until(() => [...document.querySelectorAll('#orders td.paid')].map((td) => td.textContent).find((text) => text.startsWith('paid:')), 'the server view');
+        // What the server confirmed, from KTPay's callback.
+        const confirmed = await shop.confirmed();
         return { orderId, outcome: outcome.outcome, provider: outcome.provider, confirmed, refused };
       });
       assert.deepEqual(seen.refused, {
@@ -98,36 +86,25 @@ for (const { name, open } of engines()) {
     test(`the demo shop pays through ePay and its server records the postLink (${name})`, { timeout: 90_000 }, async () => {
       await openShop(page, origin);
       const seen = await page.evaluate(async () => {
-        const { until } = window;
-        await customElements.whenDefined('ktpay-checkout');
-        const checkout = document.querySelector('ktpay-checkout');
-        const provider = document.getElementById('provider');
-        provider.value = 'epay';
-        provider.dispatchEvent(new Event('change'));
+        const { until, shop } = window;
+        const checkout = await shop.checkout();
+        shop.choose('provider', 'epay');
         const invoiceId = checkout.getAttribute('order-id');
-        // The shop's server has priced this order's cart: the amount on the button is its own.
-        await until(() => document.getElementById('total').dataset.pricedBy === 'server' && document.getElementById('total').dataset.asked.includes(invoiceId), 'the server pricing the cart');
+        await shop.priced(invoiceId);
         const result = checkout.open();
         const form = await until(() => {
           const doc = document.querySelector('.widget-overlay iframe')?.contentDocument;
           const card = doc?.getElementById('card');
           return card && !card.hidden && doc.readyState === 'complete' ? doc : undefined;
         }, "Halyk's form");
-        const enter = (id, value) => {
-          form.getElementById(id).value = value;
-        };
-        enter('cc-number', '4111 1111 1111 1111');
-        enter('cc-exp', '12/29');
-        enter('cc-csc', '123');
-        enter('cc-name', 'TEST BUYER');
+        shop.enterCard(form);
         form.getElementById('card').requestSubmit();
-        enter('password', '12345678');
+        form.getElementById('password').value = '12345678';
         form.getElementById('secure').requestSubmit();
         await until(() => !form.getElementById('result').hidden, "the form's outcome");
         form.getElementById('back').click();
         const outcome = await result;
-        // The page's "behind the counter" table: what the server confirmed.
-        const confirmed = await until(() => [...document.querySelectorAll('#orders td.paid')].map((td) => td.textContent).find((text) => text.startsWith('paid:')), 'the server view');
+        const confirmed = await shop.confirmed();
         return { invoiceId, outcome: outcome.outcome, provider: outcome.provider, confirmed };
       });
       assert.equal(seen.outcome, 'success');
