@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { merchantBackend } from './demo/merchant-backend.js';
@@ -64,6 +65,7 @@ const PACKAGE_DEPENDENCIES = [/^lit(\/.*)?$/, /^@lit\//, /^libsodium-wrappers$/,
  * into describe-error's (all languages), and a bundler would put that on the page's initial path.
  */
 function packageChunk(id: string): string | undefined {
+  if (/\/i18n\/generated\/button\//.test(id)) return undefined; // imported lazily only: a chunk each, named below
   return wordsChunk(id) ?? (/\/i18n\/lang\.ts$/.test(id) ? 'lang' : undefined);
 }
 
@@ -72,6 +74,28 @@ function wordsChunk(id: string): string | undefined {
   const words = /\/i18n\/generated\/(button\/)?(\w+)\.ts$/.exec(id);
   if (!words) return undefined;
   return words[1] ? `button-words-${words[2]}` : `messages-${words[2]}`;
+}
+
+/**
+ * In the script-tag build, each language's modal words get their own copy of @lit/localize's `str`
+ * tag (a few dozen bytes) instead of importing it from the modal's chunk. Otherwise that chunk
+ * exports more than its module, so the element's `import()` of it needs a namespace object, whose
+ * helper sits in a chunk of its own: a request more, in a row, between a first tap and the payment.
+ */
+function ownStrTagPerLanguage(): Plugin {
+  const VIRTUAL = '\0ktpay-str-tag:';
+  return {
+    name: 'ktpay-own-str-tag',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const words = importer && /[\\/]i18n[\\/]generated[\\/](\w+)\.ts$/.exec(importer);
+      return source === '@lit/localize' && words ? `${VIRTUAL}${words[1]}` : null;
+    },
+    load(id) {
+      if (!id.startsWith(VIRTUAL)) return null;
+      return readFileSync(createRequire(import.meta.url).resolve('@lit/localize/internal/str-tag.js'), 'utf8');
+    },
+  };
 }
 
 /** Where ngc puts ktpay-checkout/angular, partially compiled (tsconfig.angular.json). */
@@ -130,7 +154,7 @@ function sandboxPageBuild(): UserConfig {
 }
 
 export default defineConfig(({ mode }) => mode === 'sandbox-page' ? sandboxPageBuild() : ({
-  plugins: [sandboxDevServer(), merchantBackend(), minifyLitCss(), ...(mode === 'production' ? [angularPartial()] : [])],
+  plugins: [sandboxDevServer(), merchantBackend(), minifyLitCss(), ...(mode === 'production' ? [angularPartial()] : []), ...(mode === 'cdn' ? [ownStrTagPerLanguage()] : [])],
   // .apps/ holds merchants' apps that the Node tests build (tools/merchant-apps.mjs): not the demo's to watch.
   server: { port: 5173, watch: { ignored: ['**/.apps/**'] } },
   // The sealing worker's file sits beside the chunk that starts it, found relative to that chunk
@@ -168,7 +192,7 @@ export default defineConfig(({ mode }) => mode === 'sandbox-page' ? sandboxPageB
             preserveEntrySignatures: 'allow-extension' as const,
             output: { minify: true, chunkFileNames: (chunk: { facadeModuleId: string | null }) => `${wordsChunk(chunk.facadeModuleId ?? '') ?? '[name]'}-[hash].js` },
           }
-        : { output: { manualChunks: packageChunk } }),
+        : { output: { manualChunks: packageChunk, chunkFileNames: (chunk: { facadeModuleId: string | null }) => `${wordsChunk(chunk.facadeModuleId ?? '') ?? '[name]'}-[hash].js` } }),
     },
   },
 }));

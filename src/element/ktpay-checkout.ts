@@ -282,7 +282,7 @@ export class KtpayCheckout extends LitElement {
     this.#codeArriving = true;
     // A bad `timeout` is reported once the parameters are read; meanwhile the default applies.
     const timeoutMs = readTimeoutMs(this.timeout) ?? DEFAULT_TIMEOUT_SECONDS * 1000;
-    const arriving = deadline(this.#loadModal(), timeoutMs, () => new Error(`no answer in ${timeoutMs} ms`));
+    const arriving = deadline(this.#loadModal(), timeoutMs);
     const opening = arriving.then(
       (modal): Promise<KtpayResult> | KtpayResult => {
         this.#codeArriving = false;
@@ -334,7 +334,7 @@ export class KtpayCheckout extends LitElement {
   #unavailable(error: unknown): KtpayResult {
     console.warn(`<${this.localName}>: the checkout's code did not load`, error);
     const detail: KtpayFailedDetail = {
-      orderId: this.orderId == null ? '' : String(this.orderId),
+      orderId: String(this.orderId ?? ''),
       source: 'network',
       code: null,
       message: this.#locale.buttonWords.unavailable,

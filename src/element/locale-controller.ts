@@ -92,7 +92,7 @@ export class LocaleController implements ReactiveController {
     const loading = Promise.all(this.#catalogs.map((catalog) => catalog.load(wanted))).then(() => {
       if (this.wanted === wanted && this.#hasWords(wanted)) this.#use(wanted);
     });
-    this.#ready = deadline(loading, LANGUAGE_WAIT_MS, () => new Error(`no answer in ${LANGUAGE_WAIT_MS} ms`)).catch(giveUp);
+    this.#ready = deadline(loading, LANGUAGE_WAIT_MS).catch(giveUp);
   }
 
   #hasWords(lang: Lang): boolean {

@@ -69,3 +69,19 @@ for (const { name, open } of engines()) {
     assert.deepEqual(await page.evaluate(() => window.errors), []);
   });
 }
+
+// A first tap on a page that just loaded waits for the modal's chunk before anything else can
+// start (the sealing worker among it): that chunk must need nothing but the script itself, or each
+// static import is one more round trip in a row (150 ms on a phone). Nor may a language's words
+// depend on the modal's chunk being fetched first through a helper chunk.
+test('the script-tag build: the modal chunk and the words chunks import nothing but what is already loaded', async () => {
+  const { importsOf } = await import('../../tools/bundle-graph.mjs');
+  const dir = new URL('.', dist).pathname;
+  const { lazy } = importsOf(dir, 'ktpay-checkout.js');
+  const modal = lazy.find((file) => file.startsWith('checkout-modal-'));
+  assert.ok(modal, `ktpay-checkout.js loads no modal chunk: ${lazy}`);
+  assert.deepEqual(importsOf(dir, modal).initial, ['ktpay-checkout.js'], `${modal} imports more than the script`);
+  for (const words of importsOf(dir, modal).lazy.filter((file) => file.startsWith('messages-'))) {
+    assert.deepEqual(importsOf(dir, words).initial.filter((file) => file !== 'ktpay-checkout.js' && file !== modal), [], `${words} imports a chunk of its own`);
+  }
+});
