@@ -293,10 +293,37 @@ async function freshPage(profile) {
   return { page, cdp, downloaded, quiet, close: () => context.close() };
 }
 
+/**
+ * The value of `expression` in the page, asked over the DevTools protocol itself. Not Playwright's
+ * evaluate, waitForFunction or locators: they inject Playwright's own scripts into the page, and
+ * parsing those is a main-thread task of 70–180 ms on the phone profile, which the page's long-task
+ * observer would count as the page's.
+ */
+async function valueOf({ cdp }, expression) {
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
+  if (exceptionDetails) throw new Error(`${expression}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return result.value;
+}
+
+/** Polls `expression` every `polling` ms until it is truthy, and returns it. */
+async function until(session, expression, { polling = 5, timeout = 60_000 } = {}) {
+  const end = performance.now() + timeout;
+  for (;;) {
+    // Right after a navigation commits, the page may have no context to evaluate in for a moment.
+    const value = await valueOf(session, expression).catch((error) => (/context/i.test(error.message) ? undefined : Promise.reject(error)));
+    if (value) return value;
+    if (performance.now() > end) throw new Error(`no ${expression} within ${timeout} ms`);
+    await new Promise((wake) => setTimeout(wake, polling));
+  }
+}
+
+/** A function of the page's, called there by `valueOf`. */
+const call = (fn) => `(${fn})()`;
+
 async function open(profile, n, lang = 'ru', baseline = false) {
   const session = await freshPage(profile);
   await session.page.goto(`${ORIGIN}/page?n=${n}&lang=${lang}${baseline ? '&baseline=1' : ''}`);
-  session.rendered = await session.page.waitForFunction(() => window.bench.rendered, null, { polling: 5 }).then((h) => h.jsonValue());
+  session.rendered = await until(session, 'window.bench?.rendered');
   return session;
 }
 
@@ -310,19 +337,19 @@ async function clickToPage(session, { warm }) {
   const { page } = session;
   // Twice: the first request of a page pays for setting its connection up, in both cases.
   for (let i = 0; i < 2; i++) {
-    await page.evaluate(() => (window.bench.bareDone = false));
-    await page.locator('#bare').click();
-    await page.waitForFunction(() => window.bench.bareDone, null, { polling: 5 });
+    await valueOf(session, 'window.bench.bareDone = false');
+    const bare = await valueOf(session, "document.getElementById('bare').getBoundingClientRect().toJSON()");
+    await page.mouse.click(bare.x + bare.width / 2, bare.y + bare.height / 2);
+    await until(session, 'window.bench.bareDone');
   }
-  const button = page.locator('ktpay-checkout').first().locator('button');
+  const box = await valueOf(session, 'bench.payButton().getBoundingClientRect().toJSON()');
   if (warm) {
-    await button.hover();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await idle(session);
   }
-  const box = await button.boundingBox();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  await page.waitForFunction(() => window.bench.shown, null, { polling: 10, timeout: 30_000 });
-  return page.evaluate(() => {
+  await until(session, 'window.bench.shown', { polling: 10, timeout: 30_000 });
+  return valueOf(session, call(() => {
     const { click, bareClick, shown, longTasks, longestFrame } = window.bench;
     const api = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api') && e.startTime >= click);
     const bare = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api?bare')).at(-1);
@@ -336,7 +363,7 @@ async function clickToPage(session, { warm }) {
       longestTask: Math.max(0, ...tasks.map((task) => task.duration)),
       longestFrame,
     };
-  });
+  }));
 }
 
 async function heapBytes(cdp) {
@@ -355,20 +382,21 @@ const bytesSent = (from, to, bare = false) =>
   traffic.filter((entry) => entry.at >= from && entry.at < to && entry.bare === bare).reduce((sum, entry) => sum + entry.bytes, 0);
 
 /** The plain button tapped twice (the first request pays for its connection), the second timed, up to its payment page shown. */
-async function bareTaps(page, profile) {
-  await page.evaluate(() => (window.bench.bareFrame = true));
+async function bareTaps(session, profile) {
+  const { page } = session;
+  await valueOf(session, 'window.bench.bareFrame = true');
   let figures;
   for (let i = 0; i < 2; i++) {
-    await page.evaluate(() => (window.bench.bareDone = false));
+    await valueOf(session, 'window.bench.bareDone = false');
     const from = performance.now();
-    await tap(page, profile, await page.locator('#bare').boundingBox());
-    await page.waitForFunction(() => window.bench.bareDone, null, { polling: 10, timeout: 60_000 });
+    await tap(page, profile, await valueOf(session, "document.getElementById('bare').getBoundingClientRect().toJSON()"));
+    await until(session, 'window.bench.bareDone', { polling: 10 });
     const to = performance.now();
-    figures = await page.evaluate(() => {
+    figures = await valueOf(session, call(() => {
       const { bareClick, bareShown } = window.bench;
       const bare = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api?bare')).at(-1);
       return { toRequest: bare.startTime - bareClick, toAnswer: bare.responseEnd - bareClick, toShown: bareShown - bareClick };
-    });
+    }));
     figures.bytesAfter = bytesSent(from, to, true);
   }
   return figures;
@@ -385,25 +413,22 @@ async function tapToPage(profile, path, { idle: settle, bare }) {
   const { page } = session;
   const start = performance.now();
   await page.goto(ORIGIN + path, { waitUntil: 'commit' });
-  const buttonBox = () =>
-    page
-      .waitForFunction(() => window.bench?.rendered && bench.payButton().getBoundingClientRect().toJSON(), null, { polling: 5, timeout: 60_000 })
-      .then((handle) => handle.jsonValue());
+  const buttonBox = () => until(session, 'window.bench?.rendered && bench.payButton().getBoundingClientRect().toJSON()');
   let box = await buttonBox();
   let bareFigures;
   if (settle) {
     await page.waitForLoadState('load');
     await session.quiet();
-    if (bare) bareFigures = await bareTaps(page, profile);
-    await page.evaluate(() => bench.payButton().scrollIntoView({ block: 'nearest' }));
+    if (bare) bareFigures = await bareTaps(session, profile);
+    await valueOf(session, "bench.payButton().scrollIntoView({ block: 'nearest' })");
     await page.waitForTimeout(IDLE_MS);
     box = await buttonBox();
   }
   const tapped = performance.now();
   await tap(page, profile, box);
-  await page.waitForFunction(() => window.bench.shown, null, { polling: 10, timeout: 60_000 });
+  await until(session, 'window.bench.shown', { polling: 10 });
   const shown = performance.now();
-  const figures = await page.evaluate(() => {
+  const figures = await valueOf(session, call(() => {
     const { click, touch, shown, ready, longTasks } = window.bench;
     const api = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api') && e.startTime >= click);
     if (!api) return undefined;
@@ -417,7 +442,7 @@ async function tapToPage(profile, path, { idle: settle, bare }) {
       longestTask: Math.max(0, ...tasks.map((task) => task.duration)),
       longTasksSinceTap: tasks.map((task) => ({ ...task, start: task.start - click })),
     };
-  });
+  }));
   await session.close();
   if (!figures) throw new Error(`${path}: no request to /api in the page's Resource Timing (was it sent from a worker?)`);
   return { ...figures, bytesBefore: bytesSent(start, tapped), bytesAfter: bytesSent(tapped, shown), bare: bareFigures };
