@@ -98,6 +98,14 @@ function ownStrTagPerLanguage(): Plugin {
   };
 }
 
+/**
+ * The modal's chunk opens with V8's explicit compile hint (Chromium 136+; other engines read a
+ * comment): all of its functions run at Pay, so they are compiled as the chunk is, while it loads
+ * ahead of the tap, rather than one by one at their first call, between the tap and the request,
+ * and in the modal's first drawing (on the phone bench, that drawing was a 56–60 ms task).
+ */
+const compileHint = (chunk: { name: string }) => (chunk.name === 'checkout-modal' ? '//# allFunctionsCalledOnLoad' : '');
+
 /** Where ngc puts ktpay-checkout/angular, partially compiled (tsconfig.angular.json). */
 const NGC_OUT = resolve('node_modules/.cache/ngc');
 
@@ -190,7 +198,7 @@ export default defineConfig(({ mode }) => mode === 'sandbox-page' ? sandboxPageB
       ...(mode === 'cdn'
         ? {
             preserveEntrySignatures: 'allow-extension' as const,
-            output: { minify: true, chunkFileNames: (chunk: { facadeModuleId: string | null }) => `${wordsChunk(chunk.facadeModuleId ?? '') ?? '[name]'}-[hash].js` },
+            output: { minify: true, postBanner: compileHint, chunkFileNames: (chunk: { facadeModuleId: string | null }) => `${wordsChunk(chunk.facadeModuleId ?? '') ?? '[name]'}-[hash].js` },
           }
         : { output: { manualChunks: packageChunk, chunkFileNames: (chunk: { facadeModuleId: string | null }) => `${wordsChunk(chunk.facadeModuleId ?? '') ?? '[name]'}-[hash].js` } }),
     },

@@ -81,6 +81,8 @@ test('the script-tag build: the modal chunk and the words chunks import nothing 
   const modal = lazy.find((file) => file.startsWith('checkout-modal-'));
   assert.ok(modal, `ktpay-checkout.js loads no modal chunk: ${lazy}`);
   assert.deepEqual(importsOf(dir, modal).initial, ['ktpay-checkout.js'], `${modal} imports more than the script`);
+  // All of it runs at Pay: compiled with the chunk, ahead of the tap (vite.config.ts, compileHint).
+  assert.match(await readFile(new URL(modal, dist), 'utf8'), /^\/\/# allFunctionsCalledOnLoad\n/, `${modal} lost V8's compile hint`);
   for (const words of importsOf(dir, modal).lazy.filter((file) => file.startsWith('messages-'))) {
     assert.deepEqual(importsOf(dir, words).initial.filter((file) => file !== 'ktpay-checkout.js' && file !== modal), [], `${words} imports a chunk of its own`);
   }
