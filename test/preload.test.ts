@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { http, HttpResponse } from 'msw';
-import { pageWorkerUrl } from '../src/crypto/sealing-worker.js';
+import { http, HttpResponse, passthrough } from 'msw';
+import { pageWorkerUrl } from '../src/core/script-starts.js';
 import {
   checkoutIn,
   freshOrderId,
@@ -43,6 +43,32 @@ async function merchantPageWith(query: string, options: { workers?: Promise<stri
 /** The one line a page's console gets when the worker did not start. */
 const MAIN_THREAD_LINE = /^ktpay-checkout: the sealing worker did not start, so orders are sealed on the page's main thread: .+\.$/;
 
+// First in the file: Chromium serves a module that an earlier frame of this page loaded from its
+// memory cache, without asking the service worker, so the modal's code could not be held back.
+describe('the sealing worker on intent', () => {
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  it("on intent, the sealing worker starts beside the modal's code, not after it; Pay seals in that one", async () => {
+    // The modal's code held back, as on a slow network: the worker (libsodium's download, the
+    // longest part of a first tap) must not wait for it.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held = false;
+    const workers = watchSealingWorkers(http.get(MODAL_CODE, async () => ((held = true), await released, passthrough())));
+    const { frame, element, modalLoaded } = await merchantPageWith('preload=intent', { workers });
+    const started = await workers;
+    payButton(element).dispatchEvent(new PointerEvent('pointerenter'));
+    await waitUntil(() => started.length === 1, "the sealing worker waited for the modal's code", { timeout: 10_000 });
+    expect({ held, loaded: modalLoaded() }, "the modal's code, held back").to.deep.equal({ held: true, loaded: false });
+    release();
+    const created = nextEvent(element, 'ktpay:created');
+    void element.open();
+    await created;
+    expect({ workers: started.length, mainThread: sealedOnMainThread(frame), sent: sent.length }).to.deep.equal({ workers: 1, mainThread: false, sent: 1 });
+  });
+
+});
+
 describe('preloading', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
@@ -77,6 +103,15 @@ describe('preloading', () => {
       await waitUntil(() => modalLoaded() && workers.length === 1, 'nothing loaded on intent', { timeout: 10_000 });
     });
   }
+
+  it('provider="epay": intent starts no sealing worker (ePay seals nothing in the page)', async () => {
+    const { element, workers, modalLoaded } = await merchantPageWith('preload=intent');
+    element.setAttribute('provider', 'epay');
+    payButton(element).dispatchEvent(new PointerEvent('pointerenter'));
+    await waitUntil(modalLoaded, 'nothing loaded on intent', { timeout: 10_000 });
+    await settle(QUIET_MS);
+    expect(workers).to.deep.equal([]);
+  });
 
   it('preload="none": not even on intent; Pay loads what it needs and pays', async () => {
     const { element, workers, modalLoaded } = await merchantPageWith('preload=none');

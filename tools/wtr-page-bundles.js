@@ -110,9 +110,9 @@ async function bundle({ tsconfig, conditions }) {
         // The worker's address, written relative to its source file, is the bundled worker's.
         name: 'sealing-worker-url',
         setup(esbuild) {
-          esbuild.onLoad({ filter: /[\\/]src[\\/]crypto[\\/]sealing-worker\.ts$/ }, async ({ path }) => {
+          esbuild.onLoad({ filter: /[\\/]src[\\/]core[\\/]script-starts\.ts$/ }, async ({ path }) => {
             const source = await readFile(path, 'utf8');
-            const relative = "new URL('./seal-worker.ts', import.meta.url)";
+            const relative = "new URL('../crypto/seal-worker.ts', import.meta.url)";
             if (!source.includes(relative)) throw new Error(`${path} no longer spawns ${relative}: update tools/wtr-page-bundles.js`);
             return { contents: source.replace(relative, `new URL('${bundled('/src/crypto/seal-worker.ts')}', import.meta.url)`), loader: 'ts' };
           });

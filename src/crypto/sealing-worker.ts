@@ -1,49 +1,8 @@
-import { allowScriptUrl, trustedScriptUrl } from '../core/trusted-types.js';
 import type { SealReply, SealRequest } from './seal-messages.js';
 
 /** Seals in the worker: one message there and one back, a millisecond or two once it is ready. */
 export interface WorkerSealer {
   seal(json: string, key: Uint8Array): Promise<string>;
-}
-
-type WorkerConstructor = new (url: URL, options: WorkerOptions) => Worker;
-
-/**
- * `Worker`, its URL through the element's Trusted Types policy, `ktpay-checkout`
- * (src/core/trusted-types.ts), which a page that enforces them lists in its `trusted-types`
- * directive; one that does not is told by a violation report, the constructor throws, and the seal
- * is made on the main thread. The URL it is given is `spawn`'s own (which bundlers rewrite to the
- * worker's file), made the page's (`pageWorkerUrl`) and told to `starting`: it is registered for
- * the sealing worker, and for nothing else.
- */
-function policyWorker(starting: (url: URL) => void): WorkerConstructor {
-  // Made when asked, not as this module loads: a server-side render has no Worker to extend.
-  return class extends Worker {
-    constructor(bundled: URL, options: WorkerOptions) {
-      const url = pageWorkerUrl(bundled, document.baseURI);
-      starting(url);
-      allowScriptUrl('sealing-worker', url);
-      super(trustedScriptUrl('sealing-worker', url), options);
-    }
-  };
-}
-
-/**
- * The worker file's URL where the page can start it. A bundler that resolves asset paths against
- * a `file:` stand-in for `import.meta.url` (Next.js's Turbopack) gives the right path on the
- * wrong scheme: that path is the page's server's, so it is resolved against the page.
- */
-export function pageWorkerUrl(url: URL, page: string): URL {
-  return url.protocol === 'file:' ? new URL(url.pathname + url.search, page) : url;
-}
-
-/**
- * `Worker` is the constructor above, which gets the URL as the bundler made it: this exact form is
- * what Vite recognizes and bundles the worker for, and what later bundlers (webpack, Turbopack)
- * see in Vite's output as a file beside the chunk and emit.
- */
-function spawn(Worker: WorkerConstructor): Worker {
-  return new Worker(new URL('./seal-worker.ts', import.meta.url), { type: 'module', name: 'ktpay-checkout sealing' });
 }
 
 /** Why no sealing worker serves this page: said once in the console, and the seal is made on the main thread. */
@@ -57,14 +16,17 @@ export interface WorkerRefused {
  * did not emit the worker's file, `giveUp` aborted before it was ready): the caller then seals on
  * the main thread.
  */
-export function startSealingWorker(giveUp?: AbortSignal): Promise<WorkerSealer | WorkerRefused> {
-  let worker: Worker;
-  let url = 'its URL';
+export async function startSealingWorker(giveUp?: AbortSignal): Promise<WorkerSealer | WorkerRefused> {
+  let scripts: typeof import('../core/script-starts.js');
   try {
-    worker = spawn(policyWorker((started) => (url = started.href)));
+    scripts = await import('../core/script-starts.js');
   } catch (error) {
-    return Promise.resolve({ why: `new Worker(${url}) threw: ${error instanceof Error ? error.message : String(error)}` });
+    return { why: `the chunk that starts it did not load: ${error instanceof Error ? error.message : String(error)}` };
   }
+  // The one started on the buyer's first sign of intent, its script perhaps already in; else one now.
+  const spawned = scripts.takeEarlySealingWorker() ?? scripts.spawnSealingWorker();
+  const { worker, error, url } = spawned;
+  if (!worker) return { why: `new Worker(${url}) threw: ${error instanceof Error ? error.message : String(error)}` };
   let refused: string | undefined;
   const pending = new Map<number, (reply: SealReply | undefined) => void>();
   let nextId = 0;
@@ -91,7 +53,9 @@ export function startSealingWorker(giveUp?: AbortSignal): Promise<WorkerSealer |
     if (data.type === 'failed') stop('libsodium did not start in it');
   });
   // A readiness check first: the worker answers it once libsodium has started.
-  return ask({}).then((reply) => {
+  const readiness = ask({});
+  if (spawned.failed) failedToLoad(); // started early, and its script already refused
+  return readiness.then((reply) => {
     giveUp?.removeEventListener('abort', tooSlow);
     if (reply?.type !== 'ready') return { why: refused ?? 'it stopped' };
     return {

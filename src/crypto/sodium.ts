@@ -64,7 +64,13 @@ export function loadSealer(): Promise<Sealer> {
   loading ??= (async (): Promise<Sealer> => {
     // The page's CSP decides whether WebAssembly may run (the worker's own may allow it; the
     // merchant's policy is the page's): fail fast, and the same way, with or without a worker.
-    assertWasmAllowed();
+    try {
+      assertWasmAllowed();
+    } catch (error) {
+      // A worker started on intent, for nothing.
+      import('../core/script-starts.js').then((scripts) => scripts.takeEarlySealingWorker()?.worker?.terminate(), () => {});
+      throw error;
+    }
     // A worker not ready in a few seconds (held up where no page would wait: a proxy, a service
     // worker) is given up for the main thread, well within the crypto timeout.
     const worker = await startSealingWorker(AbortSignal.timeout(WORKER_READY_MS));

@@ -3,19 +3,12 @@ import { css } from 'lit';
 /** The pay button and the theme: all a page draws before anyone touches it. The modal's own styles load with it (`modal/modal.styles.ts`). */
 
 export const styles = css`
+  /* The button's theme; the modal's light colours and sizes come with it (modal/modal.styles.ts). */
   :host {
     --ktpay-accent: #0a7c5a;
     --ktpay-accent-text: #fff;
-    --ktpay-text: #1b1f24;
-    --ktpay-muted: #5b6470;
-    --ktpay-background: #fff;
-    --ktpay-danger: #b42318;
     --ktpay-radius: 10px;
     --ktpay-font: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
-    --ktpay-spacing: 16px;
-    --ktpay-modal-width: 480px;
-    --ktpay-frame-height: 620px;
-    --ktpay-backdrop: rgb(10 14 20 / 0.55);
     color-scheme: light;
     display: inline-block;
   }

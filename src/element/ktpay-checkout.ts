@@ -10,7 +10,7 @@ import { styles } from './ktpay-checkout.styles.js';
 import { LocaleController } from './locale-controller.js';
 import { PreloadController, savingData, type PreloadPolicy } from './preload-controller.js';
 import type { CheckoutModal } from './modal/checkout-modal.js';
-import { loadModalCode } from './modal-code.js';
+import { loadModalCode, startSealerEarly } from './modal-code.js';
 
 /**
  * A pay button that takes a card payment through KTPay in a modal: it seals the order with
@@ -358,6 +358,7 @@ export class KtpayCheckout extends LitElement {
   #onPay = () => void this.open();
   #onIntent = () => {
     if (this.preload === 'none') return;
+    startSealerEarly(this);
     this.#loadModal().then(
       (modal) => modal.prepare(),
       () => {}, // Pay reports it

@@ -1,3 +1,5 @@
+import type { SealerInput } from '../core/script-starts.js';
+
 type ModalModule = typeof import('./modal/checkout-modal.js');
 
 let modalCode: Promise<ModalModule> | undefined;
@@ -11,4 +13,14 @@ export function loadModalCode(): Promise<ModalModule> {
   modalCode ??= import('./modal/checkout-modal.js');
   modalCode.catch(() => (modalCode = undefined));
   return modalCode;
+}
+
+/**
+ * The sealing worker, started on the buyer's first sign of intent from a chunk of its own fetched
+ * beside the modal's (core/script-starts.ts): libsodium's download, the longest part of a first
+ * tap, does not wait for the modal's code. A chunk that did not come starts nothing; the sealer
+ * asks for it again.
+ */
+export function startSealerEarly(input: SealerInput): void {
+  import('../core/script-starts.js').then((scripts) => scripts.startSealingWorkerEarly(input), () => {});
 }

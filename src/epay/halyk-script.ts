@@ -1,5 +1,4 @@
 import { FailureError } from '../core/failure.js';
-import { allowScriptUrl, TrustedTypesRefusedError, trustedScriptUrl } from '../core/trusted-types.js';
 import { deadline } from '../util/deadline.js';
 import { isHalykApi, type HalykApi } from './halyk-api.js';
 
@@ -15,8 +14,6 @@ const loads = new Map<string, Promise<HalykApi>>();
 export function loadHalykScript(url: URL, timeoutMs: number, signal: AbortSignal): Promise<HalykApi> {
   const present = (globalThis as { halyk?: unknown }).halyk;
   if (isHalykApi(present)) return Promise.resolve(present);
-  // The configured URL, exactly, is what the element's policy lets load as Halyk's script.
-  allowScriptUrl('halyk-script', url);
   let load = loads.get(url.href);
   if (!load) {
     load = inject(url);
@@ -26,13 +23,18 @@ export function loadHalykScript(url: URL, timeoutMs: number, signal: AbortSignal
   return deadline(load, timeoutMs, () => new FailureError({ source: 'network', reason: 'timeout' }), signal);
 }
 
-function inject(url: URL): Promise<HalykApi> {
+async function inject(url: URL): Promise<HalykApi> {
+  // The element's Trusted Types policy comes with the chunk that starts its scripts (always
+  // imported, never statically: see core/script-starts.ts).
+  const scripts = await import('../core/script-starts.js').catch(() => Promise.reject(unreachable()));
+  // The configured URL, exactly, is what the element's policy lets load as Halyk's script.
+  scripts.allowScriptUrl('halyk-script', url);
   let src: string;
   try {
-    src = trustedScriptUrl('halyk-script', url);
+    src = scripts.trustedScriptUrl('halyk-script', url);
   } catch (error) {
-    if (!(error instanceof TrustedTypesRefusedError)) throw error;
-    return Promise.reject(new FailureError({ source: 'network', reason: 'trusted-types' }));
+    if (!(error instanceof scripts.TrustedTypesRefusedError)) throw error;
+    throw new FailureError({ source: 'network', reason: 'trusted-types' });
   }
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');
@@ -45,9 +47,14 @@ function inject(url: URL): Promise<HalykApi> {
     };
     script.onerror = () => {
       script.remove(); // so the next attempt adds a fresh tag
-      const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-      reject(new FailureError({ source: 'network', reason: offline ? 'offline' : 'unreachable' }));
+      reject(unreachable());
     };
     document.head.append(script);
   });
+}
+
+/** Nothing came: offline, or the host did not answer. */
+function unreachable(): FailureError {
+  const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  return new FailureError({ source: 'network', reason: offline ? 'offline' : 'unreachable' });
 }

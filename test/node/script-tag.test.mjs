@@ -74,7 +74,7 @@ for (const { name, open } of engines()) {
 // start (the sealing worker among it): that chunk must need nothing but the script itself, or each
 // static import is one more round trip in a row (150 ms on a phone). Nor may a language's words
 // depend on the modal's chunk being fetched first through a helper chunk.
-test('the script-tag build: the modal chunk and the words chunks import nothing but what is already loaded', async () => {
+test('the script-tag build: the modal chunk, the sealing worker start and the words chunks import nothing but what is already loaded', async () => {
   const { importsOf } = await import('../../tools/bundle-graph.mjs');
   const dir = new URL('.', dist).pathname;
   const { lazy } = importsOf(dir, 'ktpay-checkout.js');
@@ -83,6 +83,10 @@ test('the script-tag build: the modal chunk and the words chunks import nothing 
   assert.deepEqual(importsOf(dir, modal).initial, ['ktpay-checkout.js'], `${modal} imports more than the script`);
   // All of it runs at Pay: compiled with the chunk, ahead of the tap (vite.config.ts, compileHint).
   assert.match(await readFile(new URL(modal, dist), 'utf8'), /^\/\/# allFunctionsCalledOnLoad\n/, `${modal} lost V8's compile hint`);
+  // The sealing worker's start, fetched on intent beside the modal's code: one request, no helper.
+  const starts = lazy.find((file) => file.startsWith('script-starts-'));
+  assert.ok(starts, `ktpay-checkout.js does not start the sealing worker from a chunk of its own: ${lazy}`);
+  assert.deepEqual(importsOf(dir, starts).initial.filter((file) => file !== 'ktpay-checkout.js'), [], `${starts} imports a chunk of its own`);
   for (const words of importsOf(dir, modal).lazy.filter((file) => file.startsWith('messages-'))) {
     assert.deepEqual(importsOf(dir, words).initial.filter((file) => file !== 'ktpay-checkout.js' && file !== modal), [], `${words} imports a chunk of its own`);
   }

@@ -2,6 +2,17 @@ import { css } from 'lit';
 
 /** The modal's styles, adopted into the element's shadow root when the modal's code loads. */
 export const modalStyles = css`
+  /* The modal's light theme; its dark one is with the button's styles (their theme rules win). */
+  :host {
+    --ktpay-text: #1b1f24;
+    --ktpay-muted: #5b6470;
+    --ktpay-background: #fff;
+    --ktpay-danger: #b42318;
+    --ktpay-spacing: 16px;
+    --ktpay-modal-width: 480px;
+    --ktpay-frame-height: 620px;
+    --ktpay-backdrop: rgb(10 14 20 / 0.55);
+  }
   dialog {
     box-sizing: border-box;
     width: min(var(--ktpay-modal-width), calc(100vw - 2 * var(--ktpay-spacing)));
