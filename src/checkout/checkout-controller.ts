@@ -566,9 +566,14 @@ interface AheadAttempt {
   attempt: Attempt;
 }
 
+/** The parameters as text, once per parameters object (the element hands the same one until a property changes). */
+const inputTexts = new WeakMap<CheckoutInput, string>();
+
 /** What an attempt is made from: the element's parameters and the page's address (its own return URLs). */
 function aheadKey(input: CheckoutInput): string {
-  return `${location.href} ${JSON.stringify(input)}`;
+  let text = inputTexts.get(input);
+  if (text === undefined) inputTexts.set(input, (text = JSON.stringify(input)));
+  return `${location.href} ${text}`;
 }
 
 /** A new attempt at the order: its nonce, the callback URLs it sends, and the provider's ready Pay. */

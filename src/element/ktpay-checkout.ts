@@ -349,10 +349,24 @@ export class KtpayCheckout extends LitElement {
     this.requestUpdate();
   }
 
-  /** The element's properties now: the payment's parameters, as the flow reads them once per Pay. */
+  /**
+   * The element's properties now: the payment's parameters, as the flow reads them once per Pay.
+   * One frozen object until a property changes, so a tap's several intents (pointer, touch, focus)
+   * find the order made ready for it without reading and comparing them all again.
+   */
   #input(): CheckoutInput {
-    const keys = Object.keys((this.constructor as typeof KtpayCheckout).properties) as (keyof CheckoutInput)[];
-    return Object.fromEntries(keys.map((key) => [key, this[key]])) as CheckoutInput;
+    let input = inputs.get(this);
+    if (!input) {
+      const keys = Object.keys((this.constructor as typeof KtpayCheckout).properties) as (keyof CheckoutInput)[];
+      inputs.set(this, (input = Object.freeze(Object.fromEntries(keys.map((key) => [key, this[key]])) as CheckoutInput)));
+    }
+    return input;
+  }
+
+  override requestUpdate(...args: Parameters<LitElement['requestUpdate']>): void {
+    // Called as a property is set, before any update: the next read sees the change.
+    if (args[0] !== undefined) inputs.delete(this);
+    super.requestUpdate(...args);
   }
 
   #onPay = () => void this.open();
@@ -376,6 +390,9 @@ export class KtpayCheckout extends LitElement {
     return html`<button type="button" class="pay" part="button" aria-haspopup="dialog" aria-busy=${this.#codeArriving ? 'true' : nothing} lang=${lang} @click=${this.#onPay} @keydown=${ignoreHeldKeys} @pointerenter=${this.#onIntent} @focus=${this.#onIntent} @touchstart=${this.#onTouch}><slot>${label}</slot></button>${this.#modal?.render() ?? nothing}`;
   }
 }
+
+/** Each element's parameters as last read (`#input`); a WeakMap, as a property may be set before the element's own fields exist. */
+const inputs = new WeakMap<KtpayCheckout, CheckoutInput>();
 
 /**
  * The element's settable properties, one per attribute (`orderId` for `order-id`): its public
