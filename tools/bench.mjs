@@ -105,7 +105,7 @@ const recorder = ({ button, shown }) => `<meta name="viewport" content="width=de
 <script>
   window.bench = { longTasks: [], payButton: () => ${button} };
   new PerformanceObserver((list) => {
-    // `in`: whose the task was, as the browser tells: the page's own (self) or a frame's (the payment page's).
+    // in: whose the task was, as the browser tells: the page's own (self) or a frame's (the payment page's).
     for (const task of list.getEntries()) bench.longTasks.push({ start: task.startTime, duration: task.duration, in: task.name });
   }).observe({ type: 'longtask', buffered: true });
   addEventListener('touchstart', (event) => {
