@@ -42,9 +42,16 @@ test('the custom properties table lists every custom property', () => {
 });
 
 test('custom property defaults agree in the styles, the manifest and the README', () => {
-  const styles = readFileSync(new URL('src/element/ktpay-checkout.styles.ts', root), 'utf8');
-  const host = /:host \{([^}]*)\}/.exec(styles)[1];
-  const declared = Object.fromEntries([...host.matchAll(/(--ktpay-[\w-]+):\s*([^;]+);/g)].map((m) => [m[1], m[2].trim()]));
+  // The defaults: the button's theme on the page's initial path, the modal's light one with the modal.
+  const declared = {};
+  for (const file of ['src/element/ktpay-checkout.styles.ts', 'src/element/modal/modal.styles.ts']) {
+    const styles = readFileSync(new URL(file, root), 'utf8');
+    const host = /:host \{([^}]*)\}/.exec(styles)[1];
+    for (const [, name, value] of host.matchAll(/(--ktpay-[\w-]+):\s*([^;]+);/g)) {
+      assert.equal(declared[name], undefined, `${name}: a default in two stylesheets`);
+      declared[name] = value.trim();
+    }
+  }
   const inReadme = Object.fromEntries(tableAfter('### Custom properties').map(([name, value]) => [backticked(name)[0], backticked(value)[0]]));
   for (const property of element.cssProperties) {
     assert.equal(property.default, declared[property.name], `${property.name}: the JSDoc's default is not the styles'`);
