@@ -106,6 +106,9 @@ function ownStrTagPerLanguage(): Plugin {
  */
 const compileHint = (chunk: { name: string }) => (chunk.name === 'checkout-modal' ? '//# allFunctionsCalledOnLoad' : '');
 
+/** A chunk's file: a language's words named for what they hold, anything else for its module. */
+const chunkFileName = (chunk: { facadeModuleId: string | null }) => `${wordsChunk(chunk.facadeModuleId ?? '') ?? '[name]'}-[hash].js`;
+
 /** Where ngc puts ktpay-checkout/angular, partially compiled (tsconfig.angular.json). */
 const NGC_OUT = resolve('node_modules/.cache/ngc');
 
@@ -198,9 +201,9 @@ export default defineConfig(({ mode }) => mode === 'sandbox-page' ? sandboxPageB
       ...(mode === 'cdn'
         ? {
             preserveEntrySignatures: 'allow-extension' as const,
-            output: { minify: true, postBanner: compileHint, chunkFileNames: (chunk: { facadeModuleId: string | null }) => `${wordsChunk(chunk.facadeModuleId ?? '') ?? '[name]'}-[hash].js` },
+            output: { minify: true, postBanner: compileHint, chunkFileNames: chunkFileName },
           }
-        : { output: { manualChunks: packageChunk, chunkFileNames: (chunk: { facadeModuleId: string | null }) => `${wordsChunk(chunk.facadeModuleId ?? '') ?? '[name]'}-[hash].js` } }),
+        : { output: { manualChunks: packageChunk, chunkFileNames: chunkFileName } }),
     },
   },
 }));

@@ -26,7 +26,9 @@ export function loadHalykScript(url: URL, timeoutMs: number, signal: AbortSignal
 async function inject(url: URL): Promise<HalykApi> {
   // The element's Trusted Types policy comes with the chunk that starts its scripts (always
   // imported, never statically: see core/script-starts.ts).
-  const scripts = await import('../core/script-starts.js').catch(() => Promise.reject(unreachable()));
+  const scripts = await import('../core/script-starts.js').catch(() => {
+    throw unreachable();
+  });
   // The configured URL, exactly, is what the element's policy lets load as Halyk's script.
   scripts.allowScriptUrl('halyk-script', url);
   let src: string;
