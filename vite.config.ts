@@ -4,6 +4,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { merchantBackend } from './demo/merchant-backend.js';
 import { rewriteDevUrl } from './tools/dev-routes.js';
+import { libsodiumWasmFile } from './tools/libsodium-wasm-file.js';
 import { minifyLitCss } from './tools/minify-lit-css.js';
 import { receiptPdf } from './src/sandbox/receipt-pdf.js';
 import { SANDBOX_API_URL } from './src/sandbox/config.js';
@@ -164,15 +165,23 @@ function sandboxPageBuild(): UserConfig {
   };
 }
 
-export default defineConfig(({ mode }) => mode === 'sandbox-page' ? sandboxPageBuild() : ({
-  plugins: [sandboxDevServer(), merchantBackend(), minifyLitCss(), ...(mode === 'production' ? [angularPartial()] : []), ...(mode === 'cdn' ? [ownStrTagPerLanguage()] : [])],
+export default defineConfig(({ mode }) => mode === 'sandbox-page' ? sandboxPageBuild() : config(mode));
+
+function config(mode: string): UserConfig {
+  const wasmFile = mode === 'cdn' ? libsodiumWasmFile() : undefined;
+  return {
+  plugins: [sandboxDevServer(), merchantBackend(), minifyLitCss(), ...(mode === 'production' ? [angularPartial()] : []), ...(wasmFile ? [ownStrTagPerLanguage(), wasmFile.page] : [])],
   // .apps/ holds merchants' apps that the Node tests build (tools/merchant-apps.mjs): not the demo's to watch.
   server: { port: 5173, watch: { ignored: ['**/.apps/**'] } },
   // The sealing worker's file sits beside the chunk that starts it, found relative to that chunk
   // (wherever the files are served from), as an ES module like the rest.
   base: './',
   // One file: the worker imports libsodium dynamically (see seal-worker.ts), without a round trip more.
-  worker: { format: 'es', rolldownOptions: { output: { entryFileNames: '[name]-[hash].js', inlineDynamicImports: true } } },
+  worker: {
+    format: 'es',
+    plugins: () => (wasmFile ? [wasmFile.worker] : []),
+    rolldownOptions: { output: { entryFileNames: '[name]-[hash].js', inlineDynamicImports: true } },
+  },
   build: {
     target: 'es2022',
     minify: true,
@@ -206,4 +215,5 @@ export default defineConfig(({ mode }) => mode === 'sandbox-page' ? sandboxPageB
         : { output: { manualChunks: packageChunk, chunkFileNames: chunkFileName } }),
     },
   },
-}));
+};
+}

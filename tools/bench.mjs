@@ -56,7 +56,7 @@ if (!existsSync(join(DIST, ENTRY))) {
 // ---- the local site: the bundle, a merchant page with N buttons, a peer's page, a stand-in API and payment page
 
 const APP_KEY = 'bXaEMUkum1Lw+Y4LBpzjThulVr655X3zNSjlJ71A/04='; // the sandbox's public key
-const TYPES = { '.js': 'text/javascript', '.map': 'application/json', '.html': 'text/html; charset=utf-8' };
+const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.map': 'application/json', '.html': 'text/html; charset=utf-8' };
 
 /**
  * The yardstick for rendering: the smallest Lit element with a button, built the same way, so the
@@ -191,7 +191,7 @@ const encode = (encoding, body, quality = 5) =>
 const SCRIPTS = new Map(
   [
     ...readdirSync(DIST)
-      .filter((file) => file.endsWith('.js'))
+      .filter((file) => /\.(js|wasm)$/.test(file))
       .map((file) => [`/dist/${file}`, readFileSync(join(DIST, file))]),
     ['/peer.js', Buffer.from(PEER_APP)],
     ['/lit-baseline.js', Buffer.from(LIT_BASELINE)],
@@ -241,7 +241,7 @@ const server = createServer((req, res) => {
     const file = join(DIST, url.pathname.slice('/dist/'.length));
     if (!existsSync(file)) return void res.writeHead(404).end();
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    // Scripts as read and compressed at start; anything else (source maps) read when asked.
+    // Scripts and WebAssembly as read and compressed at start; anything else (source maps) read when asked.
     send(req, res, { type, ...(SCRIPTS.get(url.pathname) ?? { body: readFileSync(file) }) });
   } else {
     res.writeHead(404).end();
@@ -548,6 +548,10 @@ const mb = (bytes) => `${(bytes / 1048576).toFixed(2)} MB`;
 
 const all = reachable(DIST, ENTRY);
 const crypto = all.filter((file) => file.startsWith('libsodium'));
+// The sealing worker and libsodium's WebAssembly beside it, as the worker's start names them.
+const sealing = [
+  ...new Set(all.flatMap((file) => readFileSync(join(DIST, file), 'utf8').match(/\b(seal-worker-[\w-]+\.js|libsodium-[\w-]+\.wasm)\b/g) ?? [])),
+];
 const locales = all.filter((file) => /^(button-words|messages)-/.test(file));
 const groups = [
   ['Initial path, ru page (downloaded before the button is touched)', beforeTouch.ru],
@@ -555,9 +559,10 @@ const groups = [
   ['Initial path, en page', beforeTouch.en],
   ['Initial path by static imports (the CI budget)', initialPath(DIST, ENTRY)],
   ['Modal chunk (the flow, views, styles, Russian words; on intent)', all.filter((file) => file.startsWith('checkout-modal'))],
-  ['Crypto chunk (libsodium; on intent)', crypto],
+  ['Sealing worker (libsodium; on intent)', sealing],
+  ['Crypto chunk (libsodium on the main thread, where no worker can start)', crypto],
   ...locales.map((file) => [`Words chunk ${file.replace(/-[\w-]{8}\.js$/, '')}`, [file]]),
-  ['Total (everything the entry can load)', all],
+  ['Total (everything the entry can load)', [...all, ...sealing]],
 ].map(([label, files]) => ({ label, files, ...sizeOfAll(DIST, files) }));
 const sizeRows = groups.map(({ label, files, gzip, brotli }) => [label, `${kB(gzip)} gz · ${kB(brotli)} br`, files.join(', ') || '—']);
 

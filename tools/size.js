@@ -53,7 +53,7 @@ async function bundledApp() {
 }
 
 const rows = readdirSync(DIST)
-  .filter((file) => file.endsWith('.js'))
+  .filter((file) => /\.(js|wasm)$/.test(file))
   .map((file) => ({ file, ...sizeOf(DIST, file) }));
 console.log('file'.padEnd(40), 'min'.padStart(10), 'gzip'.padStart(10), 'brotli'.padStart(10));
 for (const r of rows) console.log(r.file.padEnd(40), kB(r.raw).padStart(10), kB(r.gzip).padStart(10), kB(r.brotli).padStart(10));

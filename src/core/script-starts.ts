@@ -6,6 +6,8 @@
 // Every user imports this module with import(), never statically: a chunk that others also import
 // statically gets its exports renamed, and the bundle's import() of it then needs a helper chunk,
 // one more request in a row before the worker starts (test/node/script-tag.test.mjs).
+import { libsodiumWasmFile } from '../crypto/libsodium-wasm-file.js';
+import type { WasmGift } from '../crypto/seal-messages.js';
 import { text } from '../params/text.js';
 import { allowScriptUrl, trustedScriptUrl } from './trusted-types.js';
 
@@ -62,12 +64,22 @@ export interface SpawnedWorker {
   failed?: boolean;
 }
 
-/** Starts a sealing worker now: its script (libsodium within) downloads and compiles on its own thread. */
+/**
+ * Starts a sealing worker now: its script (libsodium within) downloads and compiles on its own
+ * thread. Where libsodium's WebAssembly is a file beside it, the page fetches that file at the same
+ * time and hands it over: the worker would ask for it only once its own script had come and run.
+ */
 export function spawnSealingWorker(): SpawnedWorker {
   const spawned: SpawnedWorker = { url: 'its URL' };
   try {
-    spawned.worker = spawn(policyWorker((url) => (spawned.url = url.href)));
-    spawned.worker.onerror = () => (spawned.failed = true);
+    const worker = (spawned.worker = spawn(policyWorker((url) => (spawned.url = url.href))));
+    worker.onerror = () => (spawned.failed = true);
+    if (libsodiumWasmFile) {
+      fetch(new URL(libsodiumWasmFile, spawned.url))
+        .then((response) => (response.ok ? response.arrayBuffer() : undefined))
+        .catch(() => undefined)
+        .then((wasm) => worker.postMessage({ wasm } satisfies WasmGift, wasm ? [wasm] : []));
+    }
   } catch (error) {
     spawned.error = error;
   }

@@ -6,12 +6,12 @@
 // seals on its main thread) rather than a worker that never starts; and a service worker that
 // asks about its client before answering (Firefox holds that question until a module worker's
 // static imports are in) cannot hold the worker up.
-import type { SealReply, SealRequest } from './seal-messages.js';
+import type { SealReply, SealRequest, WasmGift } from './seal-messages.js';
 
 // The worker's global scope, in the DOM's types the rest of the project is written in.
 const scope = self as unknown as {
   postMessage(reply: SealReply): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<SealRequest>) => void): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<SealRequest | WasmGift>) => void): void;
 };
 
 const started = Promise.all([import('libsodium-wrappers'), import('./seal-with.js')]).then(async ([{ default: sodium }, { sealWith }]) => {
@@ -22,7 +22,12 @@ const started = Promise.all([import('libsodium-wrappers'), import('./seal-with.j
   return seal;
 });
 
-scope.addEventListener('message', ({ data: { id, json, key } }) => {
+scope.addEventListener('message', ({ data }) => {
+  if ('wasm' in data) {
+    void import('./libsodium-wasm.js').then(({ takeWasmFromPage }) => takeWasmFromPage(data.wasm));
+    return;
+  }
+  const { id, json, key } = data;
   started
     .then((seal): SealReply => (json === undefined || !key ? { id, type: 'ready' } : { id, type: 'sealed', sealed: seal(json, key) }))
     .catch((): SealReply => ({ id, type: 'failed' }))

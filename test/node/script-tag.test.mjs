@@ -4,27 +4,51 @@
 // In Chromium, Firefox and WebKit, against the built dist/.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { test } from 'node:test';
 import { engines } from './browsers.mjs';
 import { serve } from './server-helpers.mjs';
 
 const dist = new URL('../../dist/', import.meta.url);
 // Errors are collected by the page itself, so every engine reports them the same way.
-const PAGE = `<!doctype html><html lang="kk"><meta charset="utf-8">
+// The sandbox's public key pair (src/sandbox/keys.ts): what the element seals, the test opens.
+const APP_KEY = 'bXaEMUkum1Lw+Y4LBpzjThulVr655X3zNSjlJ71A/04=';
+const SECRET_KEY = '8Fg9qaaSFmtPGFPs/firnYUG6xGpXf4LByO3AkH+zws=';
+const merchantPage = (origin) => `<!doctype html><html lang="kk"><meta charset="utf-8">
 <script>window.errors = []; addEventListener('error', (e) => errors.push(e.message)); addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));</script>
 <script type="module" src="/dist/ktpay-checkout.js"></script>
-<ktpay-checkout app-id="a" app-key="bXaEMUkum1Lw+Y4LBpzjThulVr655X3zNSjlJ71A/04=" order-id="S-1" amount="-5"></ktpay-checkout>`;
+<ktpay-checkout app-id="a" app-key="${APP_KEY}" order-id="S-1" amount="-5"></ktpay-checkout>
+<ktpay-checkout id="paying" app-id="a" app-key="${APP_KEY}" api-url="${origin}/api" widget-url="${origin}" order-id="S-2" amount="1500"></ktpay-checkout>`;
+const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm' };
+
+/** What the element sent, opened with the secret key, as KTPay would. */
+async function openSealed(body) {
+  const { default: sodium } = await import('libsodium-wrappers');
+  await sodium.ready;
+  const v = sodium.base64_variants.ORIGINAL;
+  return JSON.parse(sodium.to_string(sodium.crypto_box_seal_open(sodium.from_base64(body, v), sodium.from_base64(APP_KEY, v), sodium.from_base64(SECRET_KEY, v))));
+}
 
 for (const { name, open } of engines()) {
   test(`a page with only the script tag gets a working element (${name})`, async (t) => {
     const requested = [];
+    const orders = [];
     const origin = await serve(t, async (request, response) => {
       const path = new URL(request.url, 'http://x').pathname;
       requested.push(path);
-      if (path === '/') return response.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
+      const origin = `http://${request.headers.host}`;
+      if (path === '/') return response.writeHead(200, { 'content-type': 'text/html' }).end(merchantPage(origin));
+      if (path === '/api') {
+        let body = '';
+        for await (const chunk of request) body += chunk;
+        orders.push(body);
+        const answer = { success: true, payload: { transaction_hash: 'h', url: `${origin}/payment-card?hash=h` } };
+        return response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      }
+      if (path === '/payment-card') return response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>payment page</title>');
       try {
         const body = await readFile(new URL(path.replace(/^\/dist\//, ''), dist));
-        response.writeHead(200, { 'content-type': 'text/javascript' }).end(body);
+        response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
       } catch {
         response.writeHead(404).end();
       }
@@ -52,7 +76,7 @@ for (const { name, open } of engines()) {
     }
     assert.ok(requested.some((path) => /^\/dist\/checkout-modal-[\w-]+\.js$/.test(path)), `no modal chunk preloaded: ${requested}`);
     assert.ok(requested.some((path) => /^\/dist\/seal-worker-[\w-]+\.js$/.test(path)), `no sealing worker beside the script: ${requested}`);
-    assert.ok(!requested.some((path) => path.includes('libsodium')), 'the page loaded libsodium on its main thread');
+    assert.ok(!requested.some((path) => /libsodium.*\.js$/.test(path)), 'the page loaded libsodium on its main thread');
 
     const { detail, dialogOpen } = await page.evaluate(async () => {
       const element = document.querySelector('ktpay-checkout');
@@ -66,6 +90,18 @@ for (const { name, open } of engines()) {
     assert.deepEqual(Object.keys(detail.fields), ['amount']);
     assert.ok(requested.some((path) => /checkout-modal/.test(path)), 'the modal chunk did not load');
     assert.equal(dialogOpen, true);
+
+    // Pay: sealed in the worker, with libsodium's WebAssembly from the file beside it, fetched once.
+    await page.evaluate(() => document.querySelector('#paying').shadowRoot.querySelector('button.pay').click());
+    for (let i = 0; i < 400 && orders.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    assert.equal(orders.length, 1, 'no order sent');
+    const { order } = await openSealed(orders[0]);
+    assert.equal(order.order_id, 'S-2');
+    assert.deepEqual(
+      requested.filter((path) => /libsodium/.test(path)).map((path) => path.replace(/-[\w-]{8}\./, '-*.')),
+      ['/dist/libsodium-*.wasm'],
+      'libsodium came otherwise than as the worker\'s WebAssembly file, once',
+    );
     assert.deepEqual(await page.evaluate(() => window.errors), []);
   });
 }
@@ -74,7 +110,7 @@ for (const { name, open } of engines()) {
 // start (the sealing worker among it): that chunk must need nothing but the script itself, or each
 // static import is one more round trip in a row (150 ms on a phone). Nor may a language's words
 // depend on the modal's chunk being fetched first through a helper chunk.
-test('the script-tag build: the modal chunk, the sealing worker start and the words chunks import nothing but what is already loaded', async () => {
+test('the script-tag build: the modal chunk, the sealing worker start and the words chunks import nothing but what is already loaded; libsodium\'s WebAssembly is a file beside the worker', async () => {
   const { importsOf } = await import('../../tools/bundle-graph.mjs');
   const dir = new URL('.', dist).pathname;
   const { lazy } = importsOf(dir, 'ktpay-checkout.js');
@@ -87,6 +123,14 @@ test('the script-tag build: the modal chunk, the sealing worker start and the wo
   const starts = lazy.find((file) => file.startsWith('script-starts-'));
   assert.ok(starts, `ktpay-checkout.js does not start the sealing worker from a chunk of its own: ${lazy}`);
   assert.deepEqual(importsOf(dir, starts).initial.filter((file) => file !== 'ktpay-checkout.js'), [], `${starts} imports a chunk of its own`);
+  // The worker it starts carries libsodium's code, not its WebAssembly: that is a file beside it,
+  // fetched by the page while the worker's script downloads (tools/libsodium-wasm-file.ts).
+  const startsCode = await readFile(new URL(starts, dist), 'utf8');
+  const [worker] = startsCode.match(/seal-worker-[\w-]+\.js/) ?? [];
+  const [wasm] = startsCode.match(/libsodium-[\w-]+\.wasm/) ?? [];
+  assert.ok(worker && wasm, `${starts} names no sealing worker or no WebAssembly file`);
+  assert.doesNotMatch(await readFile(new URL(worker, dist), 'utf8'), /AGFzbQ/, `${worker} still holds libsodium's WebAssembly`);
+  assert.ok(WebAssembly.validate(await readFile(new URL(wasm, dist))), `${wasm} is not WebAssembly`);
   for (const words of importsOf(dir, modal).lazy.filter((file) => file.startsWith('messages-'))) {
     assert.deepEqual(importsOf(dir, words).initial.filter((file) => file !== 'ktpay-checkout.js' && file !== modal), [], `${words} imports a chunk of its own`);
   }
