@@ -29,30 +29,51 @@ async function openSealed(body) {
   return JSON.parse(sodium.to_string(sodium.crypto_box_seal_open(sodium.from_base64(body, v), sodium.from_base64(APP_KEY, v), sodium.from_base64(SECRET_KEY, v))));
 }
 
+/**
+ * The merchant's static server: the page, dist/ beside it, and KTPay's API, whose orders it keeps.
+ * `wasmFailures`: how many requests for libsodium's WebAssembly file get a 404 first.
+ */
+async function merchantServer(t, { wasmFailures = 0 } = {}) {
+  const requested = [];
+  const orders = [];
+  const origin = await serve(t, async (request, response) => {
+    const path = new URL(request.url, 'http://x').pathname;
+    requested.push(path);
+    const origin = `http://${request.headers.host}`;
+    if (path === '/') return response.writeHead(200, { 'content-type': 'text/html' }).end(merchantPage(origin));
+    if (path === '/api') {
+      let body = '';
+      for await (const chunk of request) body += chunk;
+      orders.push(body);
+      const answer = { success: true, payload: { transaction_hash: 'h', url: `${origin}/payment-card?hash=h` } };
+      return response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+    }
+    if (path === '/payment-card') return response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>payment page</title>');
+    if (path.endsWith('.wasm') && wasmFailures-- > 0) return response.writeHead(404).end();
+    try {
+      const body = await readFile(new URL(path.replace(/^\/dist\//, ''), dist));
+      response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  return { origin, requested, orders };
+}
+
+/** Taps Pay on the page's second element, and opens the one order KTPay got. */
+async function pay(page, orders) {
+  await page.evaluate(() => document.querySelector('#paying').shadowRoot.querySelector('button.pay').click());
+  for (let i = 0; i < 400 && orders.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+  assert.equal(orders.length, 1, 'no order sent');
+  return (await openSealed(orders[0])).order;
+}
+
+/** The paths asked for of libsodium's files, their hashes starred. */
+const libsodiumRequests = (requested) => requested.filter((path) => /libsodium/.test(path)).map((path) => path.replace(/-[\w-]{8}\./, '-*.'));
+
 for (const { name, open } of engines()) {
   test(`a page with only the script tag gets a working element (${name})`, async (t) => {
-    const requested = [];
-    const orders = [];
-    const origin = await serve(t, async (request, response) => {
-      const path = new URL(request.url, 'http://x').pathname;
-      requested.push(path);
-      const origin = `http://${request.headers.host}`;
-      if (path === '/') return response.writeHead(200, { 'content-type': 'text/html' }).end(merchantPage(origin));
-      if (path === '/api') {
-        let body = '';
-        for await (const chunk of request) body += chunk;
-        orders.push(body);
-        const answer = { success: true, payload: { transaction_hash: 'h', url: `${origin}/payment-card?hash=h` } };
-        return response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
-      }
-      if (path === '/payment-card') return response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>payment page</title>');
-      try {
-        const body = await readFile(new URL(path.replace(/^\/dist\//, ''), dist));
-        response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
-      } catch {
-        response.writeHead(404).end();
-      }
-    });
+    const { origin, requested, orders } = await merchantServer(t);
     const page = await open();
     t.after(() => page.close());
     await page.goto(origin);
@@ -92,18 +113,28 @@ for (const { name, open } of engines()) {
     assert.equal(dialogOpen, true);
 
     // Pay: sealed in the worker, with libsodium's WebAssembly from the file beside it, fetched once.
-    await page.evaluate(() => document.querySelector('#paying').shadowRoot.querySelector('button.pay').click());
-    for (let i = 0; i < 400 && orders.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
-    assert.equal(orders.length, 1, 'no order sent');
-    const { order } = await openSealed(orders[0]);
-    assert.equal(order.order_id, 'S-2');
-    assert.deepEqual(
-      requested.filter((path) => /libsodium/.test(path)).map((path) => path.replace(/-[\w-]{8}\./, '-*.')),
-      ['/dist/libsodium-*.wasm'],
-      'libsodium came otherwise than as the worker\'s WebAssembly file, once',
-    );
+    assert.equal((await pay(page, orders)).order_id, 'S-2');
+    assert.deepEqual(libsodiumRequests(requested), ['/dist/libsodium-*.wasm'], "libsodium came otherwise than as the worker's WebAssembly file, once");
     assert.deepEqual(await page.evaluate(() => window.errors), []);
   });
+
+  // The page fetches libsodium's WebAssembly for the worker; if it cannot (a CSP's connect-src, a
+  // failed request), the worker asks itself; if that fails too, the worker says so at once and
+  // the page seals with libsodium's own chunk (its WebAssembly inside), without waiting out a limit.
+  for (const [failures, how, expected] of [
+    [1, 'the worker fetches it itself', ['/dist/libsodium-*.wasm', '/dist/libsodium-*.wasm']],
+    [2, "the order is sealed on the page's thread", ['/dist/libsodium-*.wasm', '/dist/libsodium-*.wasm', '/dist/libsodium-wrappers-*.js']],
+  ]) {
+    test(`libsodium's WebAssembly file fails ${failures} time(s): ${how} (${name})`, async (t) => {
+      const { origin, requested, orders } = await merchantServer(t, { wasmFailures: failures });
+      const page = await open();
+      t.after(() => page.close());
+      await page.goto(origin);
+      assert.equal((await pay(page, orders)).order_id, 'S-2');
+      assert.deepEqual(libsodiumRequests(requested), expected);
+      assert.deepEqual(await page.evaluate(() => window.errors), []);
+    });
+  }
 }
 
 // A first tap on a page that just loaded waits for the modal's chunk before anything else can
