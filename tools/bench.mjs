@@ -481,6 +481,16 @@ for (const profile of profiles) {
       (longTasks[name] ??= []).push(figures.longTasksSinceTap);
       for (const [key, value] of Object.entries(figures.bare ?? {})) record(`bare.${key}`, value);
     }
+    // The floor: the longest task of the same page without the element (its plain buttons, the
+    // recorder and Lit, no element), and with the smallest Lit button instead, loaded and left on
+    // screen as long as the idle tap's page before its tap: what the page costs this machine alone.
+    for (const [name, n, baseline] of [['floor.empty', 0, true], ['floor.lit', 1, true]]) {
+      const session = await open(profile, n, 'ru', baseline);
+      await session.quiet();
+      await session.page.waitForTimeout(IDLE_MS);
+      record(`${name}.longestTask`, Math.max(0, ...(await valueOf(session, 'bench.longTasks')).map((task) => task.duration)));
+      await session.close();
+    }
     // Within the run: the element against the peer and the bare fetch timed in the same minute.
     for (const scenario of ['idle', 'loaded']) {
       for (const key of ['toRequest', 'toShown']) {
@@ -619,6 +629,8 @@ function tapRows({ samples }) {
     ['Peer (libsodium at page view), idle', 'peer.idle'],
     ['Peer, just loaded', 'peer.loaded'],
     ['Bare fetch (plain button, idle)', 'bare'],
+    ['Floor: the page and Lit, no element, no tap', 'floor.empty'],
+    ['Floor: the smallest Lit button instead, no tap', 'floor.lit'],
   ].map(([label, name]) => [
     label,
     cell(`${name}.toRequest`, ms),
@@ -671,7 +683,9 @@ for (const profile of profiles) {
 console.log(`
 Each tap on a fresh page (empty cache); "idle": loaded, network settled, 6 s on screen, then the tap;
 "just loaded": the tap as soon as the button has rendered. Tap = the click event's time. Longest task:
-main-thread tasks from the page's start to the payment page shown (0: none ≥ 50 ms). kB: what the
+main-thread tasks from the page's start to the payment page shown (0: none ≥ 50 ms); the floor rows,
+the same page without the element (its plain buttons and Lit, or the smallest Lit button instead),
+loaded and left on screen as long. kB: what the
 server sent (headers and compressed bodies), from navigation to the tap and from the tap to the page
 shown. The bare fetch shows its payment page in a frame too; its timed tap is the first on its button,
 as the pay button's is (another button's request set the connection up). Ratios are per run.`);
