@@ -116,17 +116,33 @@ describe('what the element sends', () => {
 
 /**
  * The orders the page asks its sealing worker to seal, in order, as the JSON sealed: what leaves
- * the page's main thread for the worker (the seal's own boundary), recorded until `stop`.
+ * the page's main thread for the worker (the seal's own boundary), and how many seals came back,
+ * recorded until `stop`.
  */
-function recordSeals(): { seals: string[]; stop: () => void } {
+function recordSeals(): { seals: string[]; sealedReplies: () => number; stop: () => void } {
   const seals: string[] = [];
+  let sealed = 0;
+  const heard = new Set<Worker>();
+  const count = (event: MessageEvent<{ type?: string } | null>) => void (event.data?.type === 'sealed' && sealed++);
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
     const json = (message as { json?: unknown } | null)?.json;
     if (typeof json === 'string') seals.push(json);
+    // Its answers too (the worker is the page's, started perhaps before this recording).
+    if (!heard.has(this)) {
+      heard.add(this);
+      this.addEventListener('message', count);
+    }
     return (post as (...args: unknown[]) => void).call(this, message, ...rest);
   } as Worker['postMessage'];
-  return { seals, stop: () => (Worker.prototype.postMessage = post) };
+  return {
+    seals,
+    sealedReplies: () => sealed,
+    stop: () => {
+      Worker.prototype.postMessage = post;
+      for (const worker of heard) worker.removeEventListener('message', count);
+    },
+  };
 }
 
 // A tap's order is sealed on the buyer's first sign of intent (or once the button is on screen and
@@ -179,6 +195,28 @@ describe('the order made ready on intent', () => {
     } finally {
       history.replaceState(history.state, '', before);
     }
+  });
+
+  it("a Pay once that seal came sends it within the click's own call, before anything the click queued", async () => {
+    const element = await intended({ 'order-id': 'R-5' });
+    await waitUntil(() => recording.sealedReplies() > 0, 'the seal made on intent did not come back');
+    await new Promise((resolve) => setTimeout(resolve)); // the reply's promise callbacks, run
+    const requested: string[] = [];
+    const fetch = window.fetch;
+    window.fetch = function (this: Window, input: RequestInfo | URL, init?: RequestInit) {
+      requested.push(`${init?.method ?? 'GET'} ${new URL(input instanceof Request ? input.url : input, location.href).pathname}`);
+      return fetch.call(this, input, init);
+    } as typeof window.fetch;
+    try {
+      payButton(element).click();
+      expect(requested).to.deep.equal([`POST ${SANDBOX_API_URL}`]);
+    } finally {
+      window.fetch = fetch;
+    }
+    const { order } = await sentJson();
+    element.close();
+    expect(order).to.include({ order_id: 'R-5' });
+    expect(recording.seals).to.have.length(1);
   });
 
   it('a second intent with nothing changed seals nothing more', async () => {

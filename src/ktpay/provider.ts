@@ -29,11 +29,15 @@ export const ktpayProvider: PaymentProvider<Connection> = {
       readyAhead: ahead,
       async send(context) {
         const { signal } = context;
-        const answer = seal(context).then((body) => {
+        const create = async (body: string) => {
           if (signal.aborted) throw signal.reason;
           context.enter('creating');
           return createPayment({ endpoints, appId: connection.appId, body, timeoutMs: connection.timeoutMs, signal });
-        });
+        };
+        // A seal already made goes on the wire in this same call, within the click's task: before
+        // the element's re-render and anything else queued behind it.
+        const sealed = seal(context);
+        const answer = typeof sealed === 'string' ? create(sealed) : sealed.then(create);
         answer.catch(() => {}); // read below, once the modal is open; closed before that, abort ended it
         if (!(await context.opened) || signal.aborted) closedMeanwhile(signal);
         const page = await answer;
@@ -75,7 +79,7 @@ export const ktpayProvider: PaymentProvider<Connection> = {
  * How this order's sealed body comes: from the merchant's server (asked per Pay, never ahead), or
  * made here, where `ahead` seals it on the buyer's intent for the first send to take.
  */
-function sealerFor(connection: Connection, order: Order): { seal: (context: SendContext) => Promise<string>; ahead?: () => void } {
+function sealerFor(connection: Connection, order: Order): { seal: (context: SendContext) => string | Promise<string>; ahead?: () => void } {
   const { payment, own, nonce, callbacks } = order;
   const { timeoutMs } = connection;
   if (connection.sealUrl) {
@@ -94,20 +98,24 @@ function sealerFor(connection: Connection, order: Order): { seal: (context: Send
   // Sealed on intent, for the first send, which bounds the wait from the click; a seal that failed
   // is made again then (and its error told).
   let sealedAhead: Promise<string> | undefined;
+  /** The seal made ahead, once it came: the click's send takes it as it is, not a promise later. */
+  let sealedAheadCame: string | undefined;
   return {
     ahead: () => {
       if (sealedAhead) return;
-      sealedAhead = sealAhead(requestJson, appKey);
-      sealedAhead.catch(() => {}); // met again, and told, by the send
+      const sealing = (sealedAhead = sealAhead(requestJson, appKey));
+      // A failed seal is met again, and told, by the send.
+      sealing.then((sealed) => void (sealedAhead === sealing && (sealedAheadCame = sealed)), () => {});
     },
     seal: (context) => {
-      const early = sealedAhead;
-      sealedAhead = undefined;
+      const [early, came] = [sealedAhead, sealedAheadCame];
+      sealedAhead = sealedAheadCame = undefined;
+      if (came !== undefined) return came;
       if (!early) {
         try {
           // libsodium on this thread, started: the order is on the wire within the click's task.
           const sealed = sealNow(requestJson, appKey);
-          if (sealed) return Promise.resolve(sealed);
+          if (sealed) return sealed;
         } catch (error) {
           return Promise.reject(error);
         }
