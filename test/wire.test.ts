@@ -123,11 +123,16 @@ function recordSeals(): { seals: string[]; sealedReplies: () => number; stop: ()
   const seals: string[] = [];
   let sealed = 0;
   const heard = new Set<Worker>();
-  const count = (event: MessageEvent<{ type?: string } | null>) => void (event.data?.type === 'sealed' && sealed++);
+  /** The ids of the seals asked for since the recording began: a late answer to an earlier one is not counted. */
+  const asked = new Set<unknown>();
+  const count = (event: MessageEvent<{ id?: unknown; type?: string } | null>) => void (event.data?.type === 'sealed' && asked.has(event.data.id) && sealed++);
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
-    const json = (message as { json?: unknown } | null)?.json;
-    if (typeof json === 'string') seals.push(json);
+    const { id, json } = (message ?? {}) as { id?: unknown; json?: unknown };
+    if (typeof json === 'string') {
+      seals.push(json);
+      asked.add(id);
+    }
     // Its answers too (the worker is the page's, started perhaps before this recording).
     if (!heard.has(this)) {
       heard.add(this);
@@ -199,7 +204,7 @@ describe('the order made ready on intent', () => {
 
   it("a Pay once that seal came sends it within the click's own call, before anything the click queued", async () => {
     const element = await intended({ 'order-id': 'R-5' });
-    await waitUntil(() => recording.sealedReplies() > 0, 'the seal made on intent did not come back');
+    await waitUntil(() => recording.sealedReplies() === 1, 'the seal made on intent did not come back');
     await new Promise((resolve) => setTimeout(resolve)); // the reply's promise callbacks, run
     const requested: string[] = [];
     const fetch = window.fetch;
