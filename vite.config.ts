@@ -170,50 +170,50 @@ export default defineConfig(({ mode }) => mode === 'sandbox-page' ? sandboxPageB
 function config(mode: string): UserConfig {
   const wasmFile = mode === 'cdn' ? libsodiumWasmFile() : undefined;
   return {
-  plugins: [sandboxDevServer(), merchantBackend(), minifyLitCss(), ...(mode === 'production' ? [angularPartial()] : []), ...(wasmFile ? [ownStrTagPerLanguage(), wasmFile.page] : [])],
-  // .apps/ holds merchants' apps that the Node tests build (tools/merchant-apps.mjs): not the demo's to watch.
-  server: { port: 5173, watch: { ignored: ['**/.apps/**'] } },
-  // The sealing worker's file sits beside the chunk that starts it, found relative to that chunk
-  // (wherever the files are served from), as an ES module like the rest.
-  base: './',
-  // One file: the worker imports libsodium dynamically (see seal-worker.ts), without a round trip more.
-  worker: {
-    format: 'es',
-    plugins: () => (wasmFile ? [wasmFile.worker] : []),
-    rolldownOptions: { output: { entryFileNames: '[name]-[hash].js', inlineDynamicImports: true } },
-  },
-  build: {
-    target: 'es2022',
-    minify: true,
-    copyPublicDir: false, // public/ holds msw's worker, for the demo and tests only
-    sourcemap: true,
-    emptyOutDir: mode !== 'cdn',
-    lib: {
-      entry: (mode === 'cdn'
-          ? { 'ktpay-checkout': 'src/ktpay-checkout.ts' }
-          : {
-              index: 'src/index.ts',
-              react: 'src/react.ts',
-              vue: 'src/vue.ts',
-              angular: `${NGC_OUT}/angular.js`,
-              'describe-error': 'src/i18n/describe-error.ts',
-              sandbox: 'src/sandbox/index.ts',
-              server: 'src/server/index.ts',
-            }) as Record<string, string>,
-      formats: ['es'],
+    plugins: [sandboxDevServer(), merchantBackend(), minifyLitCss(), ...(mode === 'production' ? [angularPartial()] : []), ...(mode === 'cdn' ? [ownStrTagPerLanguage()] : []), ...(wasmFile ? [wasmFile.page] : [])],
+    // .apps/ holds merchants' apps that the Node tests build (tools/merchant-apps.mjs): not the demo's to watch.
+    server: { port: 5173, watch: { ignored: ['**/.apps/**'] } },
+    // The sealing worker's file sits beside the chunk that starts it, found relative to that chunk
+    // (wherever the files are served from), as an ES module like the rest.
+    base: './',
+    // One file: the worker imports libsodium dynamically (see seal-worker.ts), without a round trip more.
+    worker: {
+      format: 'es',
+      plugins: () => (wasmFile ? [wasmFile.worker] : []),
+      rolldownOptions: { output: { entryFileNames: '[name]-[hash].js', inlineDynamicImports: true } },
     },
-    rollupOptions: {
-      external: mode === 'cdn' ? [] : PACKAGE_DEPENDENCIES,
-      // The script-tag build goes to browsers as it is: what the entry shares with the modal's
-      // chunk stays in the entry (one request, not two), and it is minified whole (Vite keeps
-      // whitespace in library ES output, which the package's entries keep for bundlers).
-      ...(mode === 'cdn'
-        ? {
-            preserveEntrySignatures: 'allow-extension' as const,
-            output: { minify: true, postBanner: compileHint, chunkFileNames: chunkFileName },
-          }
-        : { output: { manualChunks: packageChunk, chunkFileNames: chunkFileName } }),
+    build: {
+      target: 'es2022',
+      minify: true,
+      copyPublicDir: false, // public/ holds msw's worker, for the demo and tests only
+      sourcemap: true,
+      emptyOutDir: mode !== 'cdn',
+      lib: {
+        entry: (mode === 'cdn'
+            ? { 'ktpay-checkout': 'src/ktpay-checkout.ts' }
+            : {
+                index: 'src/index.ts',
+                react: 'src/react.ts',
+                vue: 'src/vue.ts',
+                angular: `${NGC_OUT}/angular.js`,
+                'describe-error': 'src/i18n/describe-error.ts',
+                sandbox: 'src/sandbox/index.ts',
+                server: 'src/server/index.ts',
+              }) as Record<string, string>,
+        formats: ['es'],
+      },
+      rollupOptions: {
+        external: mode === 'cdn' ? [] : PACKAGE_DEPENDENCIES,
+        // The script-tag build goes to browsers as it is: what the entry shares with the modal's
+        // chunk stays in the entry (one request, not two), and it is minified whole (Vite keeps
+        // whitespace in library ES output, which the package's entries keep for bundlers).
+        ...(mode === 'cdn'
+          ? {
+              preserveEntrySignatures: 'allow-extension' as const,
+              output: { minify: true, postBanner: compileHint, chunkFileNames: chunkFileName },
+            }
+          : { output: { manualChunks: packageChunk, chunkFileNames: chunkFileName } }),
+      },
     },
-  },
-};
+  };
 }

@@ -57,6 +57,12 @@ export class FailureError extends Error {
   }
 }
 
+/** Nothing came back from a host: offline, as the browser knows it, or the host did not answer. */
+export function unreachableError(): FailureError {
+  const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  return new FailureError({ source: 'network', reason: offline ? 'offline' : 'unreachable' });
+}
+
 /**
  * Whether Try again makes sense: before the transaction exists (network, crypto, KTPay's server
  * errors) the same order can be sent again. A declined card or a refused parameter would only

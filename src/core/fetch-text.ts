@@ -1,5 +1,5 @@
 import { deadline } from '../util/deadline.js';
-import { FailureError } from './failure.js';
+import { FailureError, unreachableError } from './failure.js';
 
 export interface FetchTextOptions {
   timeoutMs: number;
@@ -22,8 +22,7 @@ export async function fetchText(url: URL, init: RequestInit, { timeoutMs, signal
       return { status: response.status, text: await response.text() };
     } catch {
       if (signal.aborted) throw signal.reason;
-      const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-      throw new FailureError({ source: 'network', reason: offline ? 'offline' : 'unreachable' });
+      throw unreachableError();
     }
   };
   return deadline(exchange(), timeoutMs, () => {

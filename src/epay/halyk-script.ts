@@ -1,4 +1,4 @@
-import { FailureError } from '../core/failure.js';
+import { FailureError, unreachableError } from '../core/failure.js';
 import { deadline } from '../util/deadline.js';
 import { isHalykApi, type HalykApi } from './halyk-api.js';
 
@@ -27,7 +27,7 @@ async function inject(url: URL): Promise<HalykApi> {
   // The element's Trusted Types policy comes with the chunk that starts its scripts (always
   // imported, never statically: see core/script-starts.ts).
   const scripts = await import('../core/script-starts.js').catch(() => {
-    throw unreachable();
+    throw unreachableError();
   });
   // The configured URL, exactly, is what the element's policy lets load as Halyk's script.
   scripts.allowScriptUrl('halyk-script', url);
@@ -49,14 +49,8 @@ async function inject(url: URL): Promise<HalykApi> {
     };
     script.onerror = () => {
       script.remove(); // so the next attempt adds a fresh tag
-      reject(unreachable());
+      reject(unreachableError());
     };
     document.head.append(script);
   });
-}
-
-/** Nothing came: offline, or the host did not answer. */
-function unreachable(): FailureError {
-  const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-  return new FailureError({ source: 'network', reason: offline ? 'offline' : 'unreachable' });
 }

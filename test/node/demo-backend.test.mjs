@@ -2,10 +2,8 @@
 // with the callback endpoint and the order view the shop page reads.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import sodium from 'libsodium-wrappers';
-import { SANDBOX_APP_KEY, SANDBOX_SECRET_KEY } from 'ktpay-checkout/sandbox';
 import { startDemo } from './demo-server.mjs';
-import { deliver, fixture } from './server-helpers.mjs';
+import { deliver, fixture, openSealed } from './server-helpers.mjs';
 
 /** The demo's dev server, as `npm run demo` runs it, on a free port until the test ends. */
 async function demoServer(t) {
@@ -14,13 +12,6 @@ async function demoServer(t) {
   return origin;
 }
 
-/** What the sandbox's KTPay reads from a seal: opened with the sandbox's published secret key. */
-async function opened(sealed) {
-  await sodium.ready;
-  const v = sodium.base64_variants.ORIGINAL;
-  const plain = sodium.crypto_box_seal_open(sodium.from_base64(sealed, v), sodium.from_base64(SANDBOX_APP_KEY, v), sodium.from_base64(SANDBOX_SECRET_KEY, v));
-  return JSON.parse(sodium.to_string(plain));
-}
 
 test("npm run demo seals KTPay orders at the server's price, and takes only callbacks carrying the order's token", { timeout: 30_000 }, async (t) => {
   const origin = await demoServer(t);
@@ -40,7 +31,7 @@ test("npm run demo seals KTPay orders at the server's price, and takes only call
   assert.equal((await seal(JSON.stringify({ orderId, amount: 9900.5, returnUrls }), { 'Content-Type': 'text/plain' })).status, 415);
   const answer = await seal({ orderId, amount: 9900.5, returnUrls });
   assert.equal(answer.status, 200);
-  const { order } = await opened(answer.json.sealed);
+  const { order } = await openSealed(answer.json.sealed);
   assert.equal(order.amount, 9900.5);
   assert.equal(order.callback_success_url, returnUrls.success);
   const callbackUrl = new URL(order.callback_post_url);

@@ -5,13 +5,11 @@
 // load on the page's main thread. The Next.js app's route handlers are the server's `.fetch`.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import sodium from 'libsodium-wrappers';
 import { chromium } from 'playwright';
-import { SANDBOX_APP_KEY, SANDBOX_SECRET_KEY } from 'ktpay-checkout/sandbox';
 import { ktpayCallbackUrl } from 'ktpay-checkout/server';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../tools/engines.js';
 import { BUILD_MS, builtApp, NEXT_SERVER_ENV } from '../../tools/merchant-apps.mjs';
-import { deliver, fixture } from './server-helpers.mjs';
+import { deliver, fixture, openSealed } from './server-helpers.mjs';
 
 const STAND_IN_API = '/stand-in/ktpay/payment';
 /** Only libsodium has this name in it: the element's own code calls crypto_box_seal, never its opening. */
@@ -24,13 +22,6 @@ async function app(t, name) {
   return origin;
 }
 
-/** What the sandbox's KTPay reads from a seal: opened with the sandbox's published secret key. */
-async function opened(sealed) {
-  await sodium.ready;
-  const v = sodium.base64_variants.ORIGINAL;
-  const plain = sodium.crypto_box_seal_open(sodium.from_base64(sealed.trim(), v), sodium.from_base64(SANDBOX_APP_KEY, v), sodium.from_base64(SANDBOX_SECRET_KEY, v));
-  return JSON.parse(sodium.to_string(plain));
-}
 
 /**
  * The page at `origin` in Chromium, paid: the button clicked once the element has its properties.
@@ -68,7 +59,7 @@ async function payIn(origin) {
     for (const script of scripts.filter((url) => !workers.includes(url))) {
       if ((await (await fetch(script)).text()).includes(LIBSODIUM_MARK)) withLibsodium.push(script);
     }
-    return { order: await opened(sealed), workers, withLibsodium, console };
+    return { order: await openSealed(sealed), workers, withLibsodium, console };
   } finally {
     await browser.close();
   }

@@ -7,27 +7,18 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { test } from 'node:test';
 import { engines } from './browsers.mjs';
-import { serve } from './server-helpers.mjs';
+import { SANDBOX_APP_KEY } from 'ktpay-checkout/sandbox';
+import { openSealed, serve } from './server-helpers.mjs';
 
 const dist = new URL('../../dist/', import.meta.url);
 // Errors are collected by the page itself, so every engine reports them the same way.
-// The sandbox's public key pair (src/sandbox/keys.ts): what the element seals, the test opens.
-const APP_KEY = 'bXaEMUkum1Lw+Y4LBpzjThulVr655X3zNSjlJ71A/04=';
-const SECRET_KEY = '8Fg9qaaSFmtPGFPs/firnYUG6xGpXf4LByO3AkH+zws=';
 const merchantPage = (origin) => `<!doctype html><html lang="kk"><meta charset="utf-8">
 <script>window.errors = []; addEventListener('error', (e) => errors.push(e.message)); addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));</script>
 <script type="module" src="/dist/ktpay-checkout.js"></script>
-<ktpay-checkout app-id="a" app-key="${APP_KEY}" order-id="S-1" amount="-5"></ktpay-checkout>
-<ktpay-checkout id="paying" app-id="a" app-key="${APP_KEY}" api-url="${origin}/api" widget-url="${origin}" order-id="S-2" amount="1500"></ktpay-checkout>`;
+<ktpay-checkout app-id="a" app-key="${SANDBOX_APP_KEY}" order-id="S-1" amount="-5"></ktpay-checkout>
+<ktpay-checkout id="paying" app-id="a" app-key="${SANDBOX_APP_KEY}" api-url="${origin}/api" widget-url="${origin}" order-id="S-2" amount="1500"></ktpay-checkout>`;
 const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm' };
 
-/** What the element sent, opened with the secret key, as KTPay would. */
-async function openSealed(body) {
-  const { default: sodium } = await import('libsodium-wrappers');
-  await sodium.ready;
-  const v = sodium.base64_variants.ORIGINAL;
-  return JSON.parse(sodium.to_string(sodium.crypto_box_seal_open(sodium.from_base64(body, v), sodium.from_base64(APP_KEY, v), sodium.from_base64(SECRET_KEY, v))));
-}
 
 /**
  * The merchant's static server: the page, dist/ beside it, and KTPay's API, whose orders it keeps.

@@ -12,6 +12,18 @@ export const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/se
  */
 export const SERVER_FORM = process.env.KTPAY_SERVER_FORM === 'fetch' ? 'fetch' : 'node';
 
+/**
+ * What KTPay reads from a seal: opened with the sandbox's published secret key. Its modules are
+ * loaded when first asked for, not by every test that imports these helpers.
+ */
+export async function openSealed(sealed) {
+  const [{ default: sodium }, { SANDBOX_APP_KEY, SANDBOX_SECRET_KEY }] = await Promise.all([import('libsodium-wrappers'), import('ktpay-checkout/sandbox')]);
+  await sodium.ready;
+  const v = sodium.base64_variants.ORIGINAL;
+  const plain = sodium.crypto_box_seal_open(sodium.from_base64(sealed.trim(), v), sodium.from_base64(SANDBOX_APP_KEY, v), sodium.from_base64(SANDBOX_SECRET_KEY, v));
+  return JSON.parse(sodium.to_string(plain));
+}
+
 /** A Hono app on Node whose every request, whatever its method or path, goes to `handler.fetch`. */
 function honoServer(handler) {
   const app = new Hono();

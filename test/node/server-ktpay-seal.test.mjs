@@ -5,10 +5,9 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { describe, test } from 'node:test';
 import express from 'express';
-import sodium from 'libsodium-wrappers';
 import { createKtpaySealHandler } from 'ktpay-checkout/server';
-import { SANDBOX_APP_KEY, SANDBOX_SECRET_KEY } from 'ktpay-checkout/sandbox';
-import { deliver, sendEndlessBody, serve } from './server-helpers.mjs';
+import { SANDBOX_APP_KEY } from 'ktpay-checkout/sandbox';
+import { deliver, openSealed, sendEndlessBody, serve } from './server-helpers.mjs';
 
 const CALLBACK_SECRET = 'seal-test-callback-secret-9d2e';
 const CALLBACK_POST_URL = 'https://shop.kz/ktpay/callback';
@@ -22,14 +21,10 @@ const SERVICE_ORDER = { amount: 2500.5, type: 'service', service: { serviceId: 1
 const tokenOf = (orderId) => createHmac('sha256', CALLBACK_SECRET).update(orderId).digest('hex');
 
 /** What the sealed body says, opened with the sandbox's published secret key. */
-async function open(sealed) {
-  await sodium.ready;
+function open(sealed) {
   assert.match(sealed, /^[A-Za-z0-9+/]+={0,2}$/, 'standard base64 with padding');
   assert.equal(sealed.length % 4, 0);
-  const publicKey = new Uint8Array(Buffer.from(SANDBOX_APP_KEY, 'base64'));
-  const secretKey = new Uint8Array(Buffer.from(SANDBOX_SECRET_KEY, 'base64'));
-  const opened = sodium.crypto_box_seal_open(sodium.from_base64(sealed, sodium.base64_variants.ORIGINAL), publicKey, secretKey);
-  return JSON.parse(sodium.to_string(opened));
+  return openSealed(sealed);
 }
 
 /** The seal endpoint on loopback, with the merchant's orders, recording lookups and errors. */
