@@ -6,6 +6,7 @@ import { merchantBackend } from './demo/merchant-backend.js';
 import { rewriteDevUrl } from './tools/dev-routes.js';
 import { libsodiumWasmFile } from './tools/libsodium-wasm-file.js';
 import { minifyLitCss } from './tools/minify-lit-css.js';
+import { stripTranslatorNotes } from './tools/strip-translator-notes.js';
 import { receiptPdf } from './src/sandbox/receipt-pdf.js';
 import { SANDBOX_API_URL } from './src/sandbox/config.js';
 
@@ -170,7 +171,7 @@ export default defineConfig(({ mode }) => mode === 'sandbox-page' ? sandboxPageB
 function config(mode: string): UserConfig {
   const wasmFile = mode === 'cdn' ? libsodiumWasmFile() : undefined;
   return {
-    plugins: [sandboxDevServer(), merchantBackend(), minifyLitCss(), ...(mode === 'production' ? [angularPartial()] : []), ...(mode === 'cdn' ? [ownStrTagPerLanguage()] : []), ...(wasmFile ? [wasmFile.page] : [])],
+    plugins: [sandboxDevServer(), merchantBackend(), minifyLitCss(), stripTranslatorNotes(), ...(mode === 'production' ? [angularPartial()] : []), ...(mode === 'cdn' ? [ownStrTagPerLanguage()] : []), ...(wasmFile ? [wasmFile.page] : [])],
     // .apps/ holds merchants' apps that the Node tests build (tools/merchant-apps.mjs): not the demo's to watch.
     server: { port: 5173, watch: { ignored: ['**/.apps/**'] } },
     // The sealing worker's file sits beside the chunk that starts it, found relative to that chunk

@@ -157,3 +157,16 @@ test('the script-tag build: the modal chunk, the sealing worker start and the wo
     assert.deepEqual(importsOf(dir, words).initial.filter((file) => file !== 'ktpay-checkout.js' && file !== modal), [], `${words} imports a chunk of its own`);
   }
 });
+
+// The translators' notes (`desc` in the messages' options) are for lit-localize's XLIFF files: the
+// button's two were a tenth of a kilobyte of the initial path (tools/strip-translator-notes.ts).
+test("the built words carry no translators' notes, on the initial path or in the modal's chunk", async () => {
+  const { importsOf } = await import('../../tools/bundle-graph.mjs');
+  const dir = new URL('.', dist).pathname;
+  const modal = importsOf(dir, 'ktpay-checkout.js').lazy.find((file) => file.startsWith('checkout-modal-'));
+  for (const file of ['ktpay-checkout.js', modal]) {
+    const code = await readFile(new URL(file, dist), 'utf8');
+    assert.match(code, /ui\.pay|ui\.title/, `${file} has no words to look at`);
+    assert.doesNotMatch(code, /\bdesc:/, `${file} ships a translators' note`);
+  }
+});

@@ -6,6 +6,7 @@ import { modalMessages } from '../../i18n/load-messages.js';
 import type { Messages } from '../../i18n/messages.js';
 
 import type { CheckoutInput } from '../../params/params.js';
+import { nextTask } from '../../util/next-task.js';
 import { ignoreHeldKeys } from '../held-keys.js';
 import type { LocaleController } from '../locale-controller.js';
 import { modalStyles } from './modal.styles.js';
@@ -29,6 +30,8 @@ export class CheckoutModal implements ReactiveController {
   #returnFocus: HTMLElement | null = null;
   /** The phase last drawn, to see a view being replaced. */
   #drawnPhase: Phase = 'idle';
+  /** No `prepare` yet: the first comes as this code has just been evaluated. */
+  #justArrived = true;
 
   constructor(
     private readonly host: LitElement,
@@ -53,6 +56,13 @@ export class CheckoutModal implements ReactiveController {
 
   /** The buyer shows intent (or the button is on screen): get the provider, the connections and the tap's code ready before the click. */
   prepare(): void {
+    // The code's evaluation was one task; making the order ready (parsing, building, asking the
+    // sealer) is the next, so that neither holds a phone's main thread long.
+    if (this.#justArrived) {
+      this.#justArrived = false;
+      void nextTask().then(() => this.prepare());
+      return;
+    }
     // A tap is several intents (touchstart, then focus) before its click: once the order is ready
     // for these parameters, the rest do nothing.
     let changed = true;
