@@ -6,9 +6,9 @@
 // Every user imports this module with import(), never statically: a chunk that others also import
 // statically gets its exports renamed, and the bundle's import() of it then needs a helper chunk,
 // one more request in a row before the worker starts (test/node/script-tag.test.mjs).
-import { libsodiumWasmFile } from '../crypto/libsodium-wasm-file.js';
+import { fetchLibsodiumWasm, libsodiumWasmFile, takeEarlyLibsodiumWasm } from '../crypto/libsodium-wasm-file.js';
 import type { WasmGift } from '../crypto/seal-messages.js';
-import { text } from '../params/text.js';
+import { sealsOnPage, type SealerInput } from './page-sealing.js';
 import { allowScriptUrl, trustedScriptUrl } from './trusted-types.js';
 
 export { allowScriptUrl, trustedScriptUrl, TrustedTypesRefusedError } from './trusted-types.js';
@@ -75,10 +75,10 @@ export function spawnSealingWorker(): SpawnedWorker {
     const worker = (spawned.worker = spawn(policyWorker((url) => (spawned.url = url.href))));
     worker.onerror = () => (spawned.failed = true);
     if (libsodiumWasmFile) {
-      fetch(new URL(libsodiumWasmFile, spawned.url))
-        .then((response) => (response.ok ? response.arrayBuffer() : undefined))
-        .catch(() => undefined)
-        .then((wasm) => worker.postMessage({ wasm } satisfies WasmGift, wasm ? [wasm] : []));
+      // Fetched on intent already (element/modal-code.ts), else now.
+      (takeEarlyLibsodiumWasm() ?? fetchLibsodiumWasm(spawned.url))?.then((wasm) =>
+        worker.postMessage({ wasm } satisfies WasmGift, wasm ? [wasm] : []),
+      );
     }
   } catch (error) {
     spawned.error = error;
@@ -89,19 +89,13 @@ export function spawnSealingWorker(): SpawnedWorker {
 /** The worker started on the buyer's first sign of intent; null once the sealer took it. */
 let early: SpawnedWorker | null | undefined;
 
-/** What says whether the page seals the order itself: KTPay (the default) without `seal-url`. */
-export interface SealerInput {
-  provider?: unknown;
-  sealUrl?: unknown;
-}
-
 /**
  * The buyer's first sign of intent: where the page seals, the sealing worker starts now, beside
  * the modal's code rather than after it, so a tap on a page that just loaded waits for libsodium's
  * download alone. Once per page; the sealer takes it when it starts.
  */
-export function startSealingWorkerEarly({ provider, sealUrl }: SealerInput): void {
-  if (early === undefined && text(provider) !== 'epay' && text(sealUrl) === undefined) early = spawnSealingWorker();
+export function startSealingWorkerEarly(input: SealerInput): void {
+  if (early === undefined && sealsOnPage(input)) early = spawnSealingWorker();
 }
 
 /** The worker started early, if any, for the sealer; from then on none is started early. */

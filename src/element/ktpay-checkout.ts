@@ -228,6 +228,8 @@ export class KtpayCheckout extends LitElement {
   #codeArriving = false;
   /** Counts closes and removals: a Pay from before one starts nothing when the code arrives. */
   #closes = 0;
+  /** Upgraded in the document, where it stood before the element was defined (`scheduleUpdate`). */
+  readonly #upgraded = this.isConnected;
 
   // `lang` is a global HTML attribute with a native property; observe it rather than redeclare it.
   static override get observedAttributes(): string[] {
@@ -372,12 +374,13 @@ export class KtpayCheckout extends LitElement {
   }
 
   /**
-   * The first drawing comes in a task after the one that ran the script and upgraded the element:
+   * An element upgraded where it stood (the markup came before the script; the page has shown it
+   * empty until now) is first drawn in a task after the one that ran the script and upgraded it:
    * on an emulated phone (4× CPU) the two together were one task of 100–190 ms, the script alone
-   * 70–90 ms (Lit's own start is most of it).
+   * 70–90 ms (Lit's own start is most of it). One created later is drawn at once, as ever.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (this.hasUpdated) return super.scheduleUpdate();
+    if (this.hasUpdated || !this.#upgraded) return super.scheduleUpdate();
     return new Promise((resolve) => setTimeout(resolve)).then(() => super.scheduleUpdate());
   }
 

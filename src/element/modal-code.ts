@@ -1,4 +1,5 @@
-import type { SealerInput } from '../core/script-starts.js';
+import type { SealerInput } from '../core/page-sealing.js';
+import { fetchLibsodiumWasmEarly, libsodiumWasmFile } from '../crypto/libsodium-wasm-file.js';
 
 type ModalModule = typeof import('./modal/checkout-modal.js');
 
@@ -22,5 +23,7 @@ export function loadModalCode(): Promise<ModalModule> {
  * asks for it again.
  */
 export function startSealerEarly(input: SealerInput): void {
+  // The script-tag build's WebAssembly file is beside this script: its download need not wait for that chunk.
+  if (libsodiumWasmFile) fetchLibsodiumWasmEarly(input, import.meta.url);
   import('../core/script-starts.js').then((scripts) => scripts.startSealingWorkerEarly(input), () => {});
 }

@@ -146,11 +146,12 @@ test('the script-tag build: the modal chunk, the sealing worker start and the wo
   assert.ok(starts, `ktpay-checkout.js does not start the sealing worker from a chunk of its own: ${lazy}`);
   assert.deepEqual(importsOf(dir, starts).initial.filter((file) => file !== 'ktpay-checkout.js'), [], `${starts} imports a chunk of its own`);
   // The worker it starts carries libsodium's code, not its WebAssembly: that is a file beside it,
-  // fetched by the page while the worker's script downloads (tools/libsodium-wasm-file.ts).
-  const startsCode = await readFile(new URL(starts, dist), 'utf8');
-  const [worker] = startsCode.match(/seal-worker-[\w-]+\.js/) ?? [];
-  const [wasm] = startsCode.match(/libsodium-[\w-]+\.wasm/) ?? [];
-  assert.ok(worker && wasm, `${starts} names no sealing worker or no WebAssembly file`);
+  // which the script itself starts fetching on intent, beside the start chunk rather than after
+  // it, and hands to the worker (tools/libsodium-wasm-file.ts, crypto/libsodium-wasm-file.ts).
+  const [worker] = (await readFile(new URL(starts, dist), 'utf8')).match(/seal-worker-[\w-]+\.js/) ?? [];
+  const [wasm] = (await readFile(new URL('ktpay-checkout.js', dist), 'utf8')).match(/libsodium-[\w-]+\.wasm/) ?? [];
+  assert.ok(worker, `${starts} names no sealing worker`);
+  assert.ok(wasm, 'ktpay-checkout.js names no WebAssembly file');
   assert.doesNotMatch(await readFile(new URL(worker, dist), 'utf8'), /AGFzbQ/, `${worker} still holds libsodium's WebAssembly`);
   assert.ok(WebAssembly.validate(await readFile(new URL(wasm, dist))), `${wasm} is not WebAssembly`);
   for (const words of importsOf(dir, modal).lazy.filter((file) => file.startsWith('messages-'))) {
