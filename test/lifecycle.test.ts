@@ -177,6 +177,28 @@ describe('lifecycle', () => {
     element.remove();
   });
 
+  // The markup came before the script: the page has shown the element empty until then, and its
+  // first drawing waits a task more, out of the task that ran the script. One a framework creates
+  // later is drawn at once, so it never shows a frame without its button.
+  it('an element created once defined is drawn before the next task; one upgraded where it stood, in a task after', async () => {
+    // What the page has at the start of the next task: every microtask (Lit's update among them) has run.
+    const atNextTask = (read: () => unknown) => new Promise((resolve) => setTimeout(() => resolve(read())));
+    const drawn = (element: Element) => () => !!element.shadowRoot?.querySelector('button.pay');
+    const created = document.createElement('ktpay-checkout');
+    document.body.append(created);
+    expect(await atNextTask(drawn(created)), 'created once defined').to.equal(true);
+    created.remove();
+
+    const tag = `ktpay-checkout-upgraded-${Date.now().toString(36)}`;
+    const upgraded = document.createElement(tag) as KtpayCheckout;
+    document.body.append(upgraded);
+    defineKtpayCheckout(tag);
+    expect(await atNextTask(drawn(upgraded)), 'upgraded where it stood').to.equal(false);
+    await upgraded.updateComplete;
+    expect(payButton(upgraded)).to.be.instanceOf(HTMLButtonElement);
+    upgraded.remove();
+  });
+
   it('properties set before the element is defined are kept (a framework rendering first)', async () => {
     await useNetwork();
     const tag = `ktpay-checkout-late-${Date.now().toString(36)}`;
