@@ -67,8 +67,8 @@ export function libsodiumWasmFile(): { worker: Plugin; page: Plugin } {
       name: 'ktpay-libsodium-wasm-file:page',
       transform(code, id) {
         if (resolve(id) !== FILE_NAME) return null;
-        const named = code.replace(/= undefined;/, `= ${JSON.stringify(extract().fileName)};`);
-        if (named === code) this.error(`${FILE_NAME} no longer reads "= undefined;": update tools/libsodium-wasm-file.ts`);
+        const named = code.replace(/(\bconst libsodiumWasmFile\b[^=]*= )undefined;/, `$1${JSON.stringify(extract().fileName)};`);
+        if (named === code) this.error(`${FILE_NAME} no longer reads "const libsodiumWasmFile … = undefined;": update tools/libsodium-wasm-file.ts`);
         return { code: named, map: null };
       },
     },

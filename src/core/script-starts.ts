@@ -6,7 +6,7 @@
 // Every user imports this module with import(), never statically: a chunk that others also import
 // statically gets its exports renamed, and the bundle's import() of it then needs a helper chunk,
 // one more request in a row before the worker starts (test/node/script-tag.test.mjs).
-import { fetchLibsodiumWasm, libsodiumWasmFile, takeEarlyLibsodiumWasm } from '../crypto/libsodium-wasm-file.js';
+import { libsodiumWasmFile, libsodiumWasmFor } from '../crypto/libsodium-wasm-file.js';
 import type { WasmGift } from '../crypto/seal-messages.js';
 import { sealsOnPage, type SealerInput } from './page-sealing.js';
 import { allowScriptUrl, trustedScriptUrl } from './trusted-types.js';
@@ -76,9 +76,7 @@ export function spawnSealingWorker(): SpawnedWorker {
     worker.onerror = () => (spawned.failed = true);
     if (libsodiumWasmFile) {
       // Fetched on intent already (element/modal-code.ts), else now.
-      (takeEarlyLibsodiumWasm() ?? fetchLibsodiumWasm(spawned.url))?.then((wasm) =>
-        worker.postMessage({ wasm } satisfies WasmGift, wasm ? [wasm] : []),
-      );
+      void libsodiumWasmFor(libsodiumWasmFile, spawned.url).then((wasm) => worker.postMessage({ wasm } satisfies WasmGift, wasm ? [wasm] : []));
     }
   } catch (error) {
     spawned.error = error;

@@ -381,6 +381,7 @@ export class KtpayCheckout extends LitElement {
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (this.hasUpdated || !this.#upgraded) return super.scheduleUpdate();
+    // A plain timeout: util/next-task.ts would bring its scheduler code onto the initial path.
     return new Promise((resolve) => setTimeout(resolve)).then(() => super.scheduleUpdate());
   }
 

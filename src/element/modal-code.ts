@@ -1,5 +1,5 @@
 import type { SealerInput } from '../core/page-sealing.js';
-import { fetchLibsodiumWasmEarly, libsodiumWasmFile } from '../crypto/libsodium-wasm-file.js';
+import { fetchLibsodiumWasmEarly } from '../crypto/libsodium-wasm-file.js';
 
 type ModalModule = typeof import('./modal/checkout-modal.js');
 
@@ -24,6 +24,6 @@ export function loadModalCode(): Promise<ModalModule> {
  */
 export function startSealerEarly(input: SealerInput): void {
   // The script-tag build's WebAssembly file is beside this script: its download need not wait for that chunk.
-  if (libsodiumWasmFile) fetchLibsodiumWasmEarly(input, import.meta.url);
+  fetchLibsodiumWasmEarly(input, import.meta.url);
   import('../core/script-starts.js').then((scripts) => scripts.startSealingWorkerEarly(input), () => {});
 }
