@@ -21,6 +21,41 @@ describe('the modal', () => {
     element.close();
   });
 
+  it('is drawn in one task and shown in the next (showing lays it out: on a phone, a task of its own)', async () => {
+    const element = await mountCheckout();
+    let openAsDrawn: boolean | undefined;
+    const observer = new MutationObserver(() => (openAsDrawn ??= dialogOf(element)?.open));
+    observer.observe(shadow(element), { childList: true, subtree: true });
+    payButton(element).click();
+    await nextEvent(element, 'ktpay:open');
+    observer.disconnect();
+    expect(openAsDrawn, 'open as it was drawn').to.equal(false);
+    expect(dialogOf(element)!.open, 'open when ktpay:open is heard').to.equal(true);
+    element.close();
+  });
+
+  it('closed between its drawing and its showing, it never shows: the page keeps its scroll and focus', async () => {
+    const element = await mountCheckout();
+    payButton(element).focus();
+    const observer = new MutationObserver(() => {
+      if (!dialogOf(element)) return;
+      observer.disconnect();
+      element.close();
+    });
+    observer.observe(shadow(element), { childList: true, subtree: true });
+    const events: string[] = [];
+    for (const type of ['ktpay:open', 'ktpay:close'] as const) element.addEventListener(type, () => events.push(type));
+    const closed = nextEvent(element, 'ktpay:close');
+    const result = element.open();
+    expect((await closed).detail).to.deep.equal({ reason: 'cancel', paymentStarted: false });
+    expect(await result).to.deep.equal({ outcome: 'cancelled' });
+    await element.updateComplete; // past the task it would have been shown in, too
+    expect(dialogOf(element)).to.equal(null);
+    expect(events).to.deep.equal(['ktpay:close']);
+    expect(document.documentElement.style.overflow).to.equal('');
+    expect(shadow(element).activeElement === payButton(element), 'focus stays on the pay button').to.equal(true);
+  });
+
   it('shows the loading steps as they happen, announced in a live region', async () => {
     // Whether sealing is a step of its own depends on libsodium being ready (a warm click seals at
     // once); make it ready, so the steps are the same whatever an engine loaded before.

@@ -388,7 +388,9 @@ export class KtpayCheckout extends LitElement {
   #onPay = () => void this.open();
   #onIntent = () => {
     if (this.preload === 'none') return;
-    startSealerEarly(this);
+    // Once the modal's code is here, the sealer has its start (ahead of it, or from the flow), and
+    // a tap's intents (pointer, touch, focus) find the order ready: no import() between them.
+    if (!this.#modal) startSealerEarly(this);
     this.#loadModal().then(
       (modal) => modal.prepare(),
       () => {}, // Pay reports it

@@ -141,6 +141,8 @@ test('the script-tag build: the modal chunk, the sealing worker start and the wo
   assert.deepEqual(importsOf(dir, modal).initial, ['ktpay-checkout.js'], `${modal} imports more than the script`);
   // All of it runs at Pay: compiled with the chunk, ahead of the tap (vite.config.ts, compileHint).
   assert.match(await readFile(new URL(modal, dist), 'utf8'), /^\/\/# allFunctionsCalledOnLoad\n/, `${modal} lost V8's compile hint`);
+  // So does the script's, which runs as the button is drawn: no lazy compiles in those tasks.
+  assert.match(await readFile(new URL('ktpay-checkout.js', dist), 'utf8'), /^\/\/# allFunctionsCalledOnLoad\n/, "ktpay-checkout.js lost V8's compile hint");
   // The sealing worker's start, fetched on intent beside the modal's code: one request, no helper.
   const starts = lazy.find((file) => file.startsWith('script-starts-'));
   assert.ok(starts, `ktpay-checkout.js does not start the sealing worker from a chunk of its own: ${lazy}`);
