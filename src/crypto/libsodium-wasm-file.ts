@@ -21,10 +21,12 @@ function fetchFile(file: string, base: string): Promise<ArrayBuffer | undefined>
 /**
  * The buyer's first sign of intent, where the page seals the order: the file starts downloading now, beside
  * the chunk that starts the sealing worker rather than once it has come (a round trip on a phone's
- * link, which the largest download of a first tap would otherwise wait out). Once per page.
+ * link, which the largest download of a first tap would otherwise wait out). Once per page. The
+ * file is beside the script this module is bundled into (the script tag's entry), so its URL is
+ * read here: a build without the file then keeps nothing of the call but the call.
  */
-export function fetchLibsodiumWasmEarly(input: SealerInput, base: string): void {
-  if (libsodiumWasmFile && early === undefined && sealsOnPage(input)) early = fetchFile(libsodiumWasmFile, base);
+export function fetchLibsodiumWasmEarly(input: SealerInput): void {
+  if (libsodiumWasmFile && early === undefined && sealsOnPage(input)) early = fetchFile(libsodiumWasmFile, import.meta.url);
 }
 
 /** The bytes for a worker starting now: those fetched early (once: they are transferred to it), else fetched now. */

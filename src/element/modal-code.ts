@@ -23,7 +23,7 @@ export function loadModalCode(): Promise<ModalModule> {
  * asks for it again.
  */
 export function startSealerEarly(input: SealerInput): void {
-  // The script-tag build's WebAssembly file is beside this script: its download need not wait for that chunk.
-  fetchLibsodiumWasmEarly(input, import.meta.url);
+  // The script-tag build's WebAssembly file: its download need not wait for that chunk.
+  fetchLibsodiumWasmEarly(input);
   import('../core/script-starts.js').then((scripts) => scripts.startSealingWorkerEarly(input), () => {});
 }
