@@ -123,7 +123,8 @@ export class CheckoutModal implements ReactiveController {
   /** The dialog drawn, if it is still to be shown: modal, focus moved in, the page's scroll held. */
   #show(): void {
     const dialog = this.host.renderRoot.querySelector('dialog');
-    if (!dialog || dialog.open || !this.host.isConnected || this.#checkout.phase === 'handed-over') return;
+    // Closed, removed or handed over to the provider's overlay since it was drawn: nothing to show.
+    if (!dialog || !this.host.isConnected || this.#checkout.phase === 'handed-over') return;
     // Back from the provider's overlay, focus goes back where it was before Pay, not to its frame.
     if (!this.#asideFromShown) this.#returnFocus = deepActiveElement();
     this.#asideFromShown = false;
