@@ -211,46 +211,56 @@ describe('mode="redirect"', () => {
     expect(sent).to.have.length(0);
   });
 
-  it('sends the page to the payment page instead of framing it, and picks up the outcome on return', async () => {
-    const { orderId, log, landedAt, order, returnTo } = await leftForPaymentPage();
-    expect(log.map((e) => e.type)).to.deep.equal(['ktpay:open', 'ktpay:created']);
-    expect(landedAt()).to.equal((log[1]!.detail as { paymentUrl: string }).paymentUrl);
+  describe('back from the payment page', () => {
+    // Leaving is the test's setup, with its own time: a fresh merchant page starts libsodium in
+    // its worker first, which alone may take most of a test's time in WebKit on a loaded machine
+    // (its wait allows 15 s), and each test then loads the page the buyer comes back to, twice.
+    let trip: Awaited<ReturnType<typeof leftForPaymentPage>>;
+    beforeEach(async () => {
+      trip = await leftForPaymentPage();
+    });
 
-    // KTPay sends the buyer back to the success URL the element put in the order (its own).
-    const { back, heard } = await returnTo(order.callback_success_url);
-    await waitUntil(() => heard.length > 0, 'no ktpay:success on return');
-    expect(heard.map((e) => e.detail)).to.deep.equal([{ orderId, status: 'success' }]);
-    await back.updateComplete;
-    expect(shadow(back).querySelector('.result.success .order')!.textContent).to.equal(orderId);
-    expect(landedAt(), 'the marker leaves the address bar').not.to.contain('ktpay-checkout=');
+    it('sends the page to the payment page instead of framing it, and picks up the outcome on return', async () => {
+      const { orderId, log, landedAt, order, returnTo } = trip;
+      expect(log.map((e) => e.type)).to.deep.equal(['ktpay:open', 'ktpay:created']);
+      expect(landedAt()).to.equal((log[1]!.detail as { paymentUrl: string }).paymentUrl);
 
-    // A reload reports nothing again: the trip is used up.
-    const again = await returnTo(order.callback_success_url);
-    await settle(200);
-    expect(again.heard).to.deep.equal([]);
-    expect(shadow(again.back).querySelector('dialog')).to.equal(null);
-  });
+      // KTPay sends the buyer back to the success URL the element put in the order (its own).
+      const { back, heard } = await returnTo(order.callback_success_url);
+      await waitUntil(() => heard.length > 0, 'no ktpay:success on return');
+      expect(heard.map((e) => e.detail)).to.deep.equal([{ orderId, status: 'success' }]);
+      await back.updateComplete;
+      expect(shadow(back).querySelector('.result.success .order')!.textContent).to.equal(orderId);
+      expect(landedAt(), 'the marker leaves the address bar').not.to.contain('ktpay-checkout=');
 
-  it('a decline comes back with its code', async () => {
-    const { orderId, order, returnTo } = await leftForPaymentPage();
-    const failedUrl = new URL(order.callback_failed_url);
-    failedUrl.searchParams.set('code', '51');
-    const { heard } = await returnTo(failedUrl.href, 'ktpay:failed');
-    await waitUntil(() => heard.length > 0, 'no ktpay:failed on return');
-    expect(heard[0]!.detail).to.include({ orderId, source: 'acquirer', code: '51' });
-  });
+      // A reload reports nothing again: the trip is used up.
+      const again = await returnTo(order.callback_success_url);
+      await settle(200);
+      expect(again.heard).to.deep.equal([]);
+      expect(shadow(again.back).querySelector('dialog')).to.equal(null);
+    });
 
-  it('a marked address with another nonce (a forged link) reports nothing; the real return still does', async () => {
-    const { order, returnTo } = await leftForPaymentPage();
-    const forged = new URL(order.callback_success_url);
-    forged.searchParams.set('ktpay-checkout', 'success.0123456789abcdef');
-    const forgedBack = await returnTo(forged.href);
-    await settle(200);
-    expect(forgedBack.heard).to.deep.equal([]);
-    expect(shadow(forgedBack.back).querySelector('dialog')).to.equal(null);
+    it('a decline comes back with its code', async () => {
+      const { orderId, order, returnTo } = trip;
+      const failedUrl = new URL(order.callback_failed_url);
+      failedUrl.searchParams.set('code', '51');
+      const { heard } = await returnTo(failedUrl.href, 'ktpay:failed');
+      await waitUntil(() => heard.length > 0, 'no ktpay:failed on return');
+      expect(heard[0]!.detail).to.include({ orderId, source: 'acquirer', code: '51' });
+    });
 
-    const real = await returnTo(order.callback_success_url);
-    await waitUntil(() => real.heard.length === 1, 'the real return was not picked up');
+    it('a marked address with another nonce (a forged link) reports nothing; the real return still does', async () => {
+      const { order, returnTo } = trip;
+      const forged = new URL(order.callback_success_url);
+      forged.searchParams.set('ktpay-checkout', 'success.0123456789abcdef');
+      const forgedBack = await returnTo(forged.href);
+      await settle(200);
+      expect(forgedBack.heard).to.deep.equal([]);
+      expect(shadow(forgedBack.back).querySelector('dialog')).to.equal(null);
+
+      const real = await returnTo(order.callback_success_url);
+      await waitUntil(() => real.heard.length === 1, 'the real return was not picked up');
+    });
   });
 });
 
