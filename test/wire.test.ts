@@ -202,22 +202,30 @@ describe('the order made ready on intent', () => {
     }
   });
 
-  it("a Pay once that seal came sends it within the click's own call, before anything the click queued", async () => {
+  it("a Pay once that seal came sends it within the click's own call, before it queues anything (the modal's drawing too)", async () => {
     const element = await intended({ 'order-id': 'R-5' });
     await waitUntil(() => recording.sealedReplies() === 1, 'the seal made on intent did not come back');
     await new Promise((resolve) => setTimeout(resolve)); // the reply's promise callbacks, run
-    const requested: string[] = [];
-    const fetch = window.fetch;
+    // What the click does, in order: its requests, and the tasks it queues (the modal's drawing's
+    // among them: `scheduler.yield()` where the browser has it, else a timeout).
+    const done: string[] = [];
+    const { fetch, setTimeout: timeout } = window;
+    const scheduler = (window as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+    const schedulerYield = scheduler?.yield;
     window.fetch = function (this: Window, input: RequestInfo | URL, init?: RequestInit) {
-      requested.push(`${init?.method ?? 'GET'} ${new URL(input instanceof Request ? input.url : input, location.href).pathname}`);
+      done.push(`${init?.method ?? 'GET'} ${new URL(input instanceof Request ? input.url : input, location.href).pathname}`);
       return fetch.call(this, input, init);
     } as typeof window.fetch;
+    window.setTimeout = ((...args: Parameters<typeof timeout>) => (done.push('a task queued'), timeout(...args))) as typeof timeout;
+    if (scheduler && schedulerYield) scheduler.yield = () => (done.push('a task queued'), schedulerYield.call(scheduler));
     try {
       payButton(element).click();
-      expect(requested).to.deep.equal([`POST ${SANDBOX_API_URL}`]);
     } finally {
-      window.fetch = fetch;
+      Object.assign(window, { fetch, setTimeout: timeout });
+      if (scheduler && schedulerYield) scheduler.yield = schedulerYield;
     }
+    expect(done[0], 'the first thing the click did').to.equal(`POST ${SANDBOX_API_URL}`);
+    expect(done.filter((step) => step !== 'a task queued')).to.deep.equal([`POST ${SANDBOX_API_URL}`]);
     const { order } = await sentJson();
     element.close();
     expect(order).to.include({ order_id: 'R-5' });

@@ -273,13 +273,16 @@ export class CheckoutController implements ReactiveController {
     this.#provider = parsed.provider;
     this.orderId = parsed.ok ? parsed.payment.orderId : parsed.orderId;
     const result = this.#result;
-    // The click's task ends with the order sealing (#send below); the modal is drawn in a task of
-    // its own, so that neither task holds the main thread long (drawing and showing the dialog is
-    // most of the work). On a warm click the seal is a message to the sealing worker and back:
-    // the order goes on the wire before that drawing, which then shows it under way. Then the
-    // page hears of it.
+    // The click's task puts the order on the wire first (#send below: an order sealed ahead goes
+    // out within this call) and only then asks for the modal's drawing, in a task of its own, so
+    // that neither task holds the main thread long (drawing and showing the dialog is most of the
+    // work). The drawing shows the order under way; then the page hears of it. Until the drawing
+    // is asked for, phases change without drawing.
     this.#sealing = undefined;
-    const drawing = (this.drawing = nextTask().then(async () => {
+    let startDrawing!: () => void;
+    const drawing = (this.drawing = new Promise<void>((resolve) => (startDrawing = resolve)).then(async () => {
+      // On a warm click whose order was not sealed ahead, the seal is a message to the sealing
+      // worker and back: the drawing waits a moment for the order to go on the wire first.
       if (this.#sealing) await Promise.race([this.#sealing, delay(SEAL_WAIT_MS)]);
       if (this.drawing !== drawing) return; // closed meanwhile (or closed and reopened)
       this.drawing = undefined;
@@ -293,12 +296,14 @@ export class CheckoutController implements ReactiveController {
         emit(this.host, 'ktpay:open', { orderId: this.orderId }, this.#provider);
         return true;
       });
-    if (!parsed.ok) {
-      if (await opened) this.#fail({ source: 'validation', fields: parsed.fields });
-      return;
+    if (parsed.ok) {
+      this.#attempt = ready?.attempt ?? attemptFor(parsed);
+      const sent = this.#send(opened);
+      void nextTask().then(startDrawing);
+      return sent;
     }
-    this.#attempt = ready?.attempt ?? attemptFor(parsed);
-    await this.#send(opened);
+    void nextTask().then(startDrawing);
+    if (await opened) this.#fail({ source: 'validation', fields: parsed.fields });
   }
 
   /**

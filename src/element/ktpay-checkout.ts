@@ -389,15 +389,14 @@ export class KtpayCheckout extends LitElement {
   #onIntent = () => {
     if (this.preload === 'none') return;
     // Once the modal's code is here, the sealer has its start (ahead of it, or from the flow), and
-    // a tap's intents (pointer, touch, focus) find the order ready: no import() between them.
-    if (!this.#modal) startSealerEarly(this);
+    // a tap's intents (pointer, focus) find the order ready: nothing to wait for between them.
+    if (this.#modal) return this.#modal.prepare();
+    startSealerEarly(this);
     this.#loadModal().then(
       (modal) => modal.prepare(),
       () => {}, // Pay reports it
     );
   };
-  /** Passive, so a touch that scrolls the page is never held up by us. */
-  #onTouch = { handleEvent: this.#onIntent, passive: true };
 
   protected override render() {
     const { buttonWords, lang, labelWaiting } = this.#locale;
@@ -405,7 +404,7 @@ export class KtpayCheckout extends LitElement {
     const label = html`<span class=${labelWaiting ? 'label loading' : 'label'}>${buttonWords.pay}</span>`;
     // One line: its whitespace would ship on the page's initial path.
     // prettier-ignore
-    return html`<button type="button" class="pay" part="button" aria-haspopup="dialog" aria-busy=${this.#codeArriving ? 'true' : nothing} lang=${lang} @click=${this.#onPay} @keydown=${ignoreHeldKeys} @pointerenter=${this.#onIntent} @focus=${this.#onIntent} @touchstart=${this.#onTouch}><slot>${label}</slot></button>${this.#modal?.render() ?? nothing}`;
+    return html`<button type="button" class="pay" part="button" aria-haspopup="dialog" aria-busy=${this.#codeArriving ? 'true' : nothing} lang=${lang} @click=${this.#onPay} @keydown=${ignoreHeldKeys} @pointerenter=${this.#onIntent} @focus=${this.#onIntent}><slot>${label}</slot></button>${this.#modal?.render() ?? nothing}`;
   }
 }
 

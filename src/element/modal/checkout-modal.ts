@@ -65,7 +65,7 @@ export class CheckoutModal implements ReactiveController {
       void nextTask().then(() => this.prepare());
       return;
     }
-    // A tap is several intents (touchstart, then focus) before its click: once the order is ready
+    // A tap is several intents (pointer, then focus) before its click: once the order is ready
     // for these parameters, the rest do nothing.
     let changed = true;
     try {
