@@ -221,6 +221,29 @@ describe('lifecycle', () => {
     element.remove();
   });
 
+  // Upgraded where it stood, the element connects (shadow root, styles, language) a task after the
+  // script's: a Pay within the script's task must not find it half there.
+  it("a Pay in the same task as the definition: the upgraded element's language, modal and payment are all there", async () => {
+    await useNetwork();
+    const tag = `ktpay-checkout-kk-${Date.now().toString(36)}`;
+    const element = document.createElement(tag) as KtpayCheckout;
+    for (const [name, value] of Object.entries({ ...SANDBOX_ATTRIBUTES, 'order-id': freshOrderId(), amount: '700', lang: 'kk' })) element.setAttribute(name, value);
+    document.body.append(element);
+    defineKtpayCheckout(tag);
+    const created = nextEvent(element, 'ktpay:created');
+    const opened = nextEvent(element, 'ktpay:open');
+    void element.open();
+    await opened;
+    const dialog = dialogOf(element)!;
+    expect(dialog.open, 'the modal is open').to.equal(true);
+    expect(element.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).to.equal('Картамен төлеу');
+    expect(getComputedStyle(dialog).borderTopStyle, "the modal's styles").to.equal('none');
+    expect(getComputedStyle(payButton(element)).backgroundColor, "the button's styles").to.equal('rgb(10, 124, 90)');
+    await created;
+    expect(sent).to.have.length(1);
+    element.remove();
+  });
+
   // The modal's code, once on the page, arrives within microtasks: Pay must still be awaited whole.
   it('after Pay, updateComplete waits for the modal also when its code is already loaded', async () => {
     await useNetwork();
