@@ -230,8 +230,6 @@ export class KtpayCheckout extends LitElement {
   #closes = 0;
   /** Upgraded in the document, where it stood before the element was defined (`scheduleUpdate`). */
   readonly #upgraded = this.isConnected;
-  /** The upgraded element's connection, waiting for its task (`connectedCallback`). */
-  #connecting: ReturnType<typeof setTimeout> | undefined;
 
   // `lang` is a global HTML attribute with a native property; observe it rather than redeclare it.
   static override get observedAttributes(): string[] {
@@ -249,20 +247,9 @@ export class KtpayCheckout extends LitElement {
   }
 
   override connectedCallback(): void {
-    // Upgraded where it stood, in the script's own task: its shadow root, styles and controllers
-    // come in a task after (the first shadow root and stylesheet on a page were 8-17 ms of that
-    // task on a phone), and its first drawing in the task after that (`scheduleUpdate`).
-    if (this.#upgraded && !this.renderRoot) this.#connecting ??= setTimeout(() => this.#connectNow());
-    else super.connectedCallback();
+    super.connectedCallback();
     // Back from the payment page in the whole window: the modal shows the outcome at once.
     if (mayBeReturnFromPaymentPage()) this.#loadModal().catch(() => {});
-  }
-
-  /** The upgraded element's deferred connection, now: its task came, or a Pay cannot wait for it. */
-  #connectNow(): void {
-    if (this.#connecting === undefined) return; // connected already: its timer has nothing left to do
-    this.#connecting = undefined;
-    if (this.isConnected) super.connectedCallback();
   }
 
   /**
@@ -291,7 +278,6 @@ export class KtpayCheckout extends LitElement {
   open(): Promise<KtpayResult> {
     if (this.#opening) return this.#opening;
     // Properties set before the element was defined come back in its first update, a task later.
-    this.#connectNow();
     if (!this.hasUpdated && this.isConnected) this.performUpdate();
     // Read now: attributes changed after the click do not change this payment.
     const input = this.#input();
