@@ -221,8 +221,8 @@ describe('lifecycle', () => {
     element.remove();
   });
 
-  // Upgraded where it stood, the element connects (shadow root, styles, language) a task after the
-  // script's: a Pay within the script's task must not find it half there.
+  // Upgraded where it stood, the element draws a task after the script's: a Pay within the
+  // script's own task (a page that defines it and pays at once) must still find it whole.
   it("a Pay in the same task as the definition: the upgraded element's language, modal and payment are all there", async () => {
     await useNetwork();
     const tag = `ktpay-checkout-kk-${Date.now().toString(36)}`;
