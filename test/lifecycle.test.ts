@@ -3,7 +3,7 @@ import { http } from 'msw';
 import type { KtpayCheckout } from '../src/index.js';
 import { defineKtpayCheckout } from '../src/define.js';
 import { SANDBOX_API_URL, SANDBOX_ATTRIBUTES } from '../src/sandbox/index.js';
-import { dialogOf, freshOrderId, mountCheckout, nextEvent, pageShown, payButton, payOnSandbox, recordEvents, sandboxPage, sent, useNetwork, waitUntil } from './helpers.js';
+import { dialogOf, freshOrderId, mountCheckout, nextEvent, pageShown, payButton, payOnSandbox, recordEvents, sandboxPage, sent, shadow, useNetwork, waitUntil } from './helpers.js';
 
 /**
  * What the element's own code (src/, not the sandbox) leaves running on the page: window and
@@ -236,7 +236,7 @@ describe('lifecycle', () => {
     await opened;
     const dialog = dialogOf(element)!;
     expect(dialog.open, 'the modal is open').to.equal(true);
-    expect(element.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).to.equal('Картамен төлеу');
+    expect(shadow(element).getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).to.equal('Картамен төлеу');
     expect(getComputedStyle(dialog).borderTopStyle, "the modal's styles").to.equal('none');
     expect(getComputedStyle(payButton(element)).backgroundColor, "the button's styles").to.equal('rgb(10, 124, 90)');
     await created;

@@ -296,14 +296,12 @@ export class CheckoutController implements ReactiveController {
         emit(this.host, 'ktpay:open', { orderId: this.orderId }, this.#provider);
         return true;
       });
-    if (parsed.ok) {
-      this.#attempt = ready?.attempt ?? attemptFor(parsed);
-      const sent = this.#send(opened);
-      void nextTask().then(startDrawing);
-      return sent;
-    }
+    if (parsed.ok) this.#attempt = ready?.attempt ?? attemptFor(parsed);
+    const outcome = parsed.ok
+      ? this.#send(opened)
+      : opened.then((open) => void (open && this.#fail({ source: 'validation', fields: parsed.fields })));
     void nextTask().then(startDrawing);
-    if (await opened) this.#fail({ source: 'validation', fields: parsed.fields });
+    return outcome;
   }
 
   /**
