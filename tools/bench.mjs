@@ -16,6 +16,7 @@ import { createServer } from 'node:http';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
@@ -52,6 +53,7 @@ if (!existsSync(join(DIST, ENTRY))) {
   console.error('dist/ktpay-checkout.js is missing: run `npm run build` first (`npm run bench` does).');
   process.exit(1);
 }
+const { createKtpaySealHandler } = await import(pathToFileURL(join(DIST, 'server.js')).href);
 
 // ---- the local site: the bundle, a merchant page with N buttons, a peer's page, a stand-in API and payment page
 
@@ -131,11 +133,13 @@ const recorder = ({ button, shown }) => `<meta name="viewport" content="width=de
   }
 </script>`;
 
-function merchantPage(origin, count, lang, entry = `/dist/${ENTRY}`) {
+/** `sealed`: the order is sealed on the merchant's server (`seal-url`), not in the page. */
+function merchantPage(origin, count, lang, entry = `/dist/${ENTRY}`, sealed = false) {
   const preload = args.preload === undefined ? '' : ` preload="${args.preload}"`;
+  const key = sealed ? 'seal-url="/seal"' : `app-key="${APP_KEY}"`;
   const buttons = Array.from(
     { length: count },
-    (_, i) => `<ktpay-checkout app-id="bench" app-key="${APP_KEY}" api-url="${origin}/api" widget-url="${origin}"
+    (_, i) => `<ktpay-checkout app-id="bench" ${key} api-url="${origin}/api" widget-url="${origin}"
       order-id="bench-${i}" amount="1500"${preload}></ktpay-checkout>`,
   ).join('\n');
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>bench</title>
@@ -217,6 +221,17 @@ function send(req, res, { type, body, br }) {
  */
 const traffic = [];
 
+/**
+ * The merchant's server for `seal-url`: the package's own handler (dist/server.js), sealing with
+ * libsodium on Node as a shop's server would, and answering at once.
+ */
+const sealOrder = createKtpaySealHandler({
+  appKey: APP_KEY,
+  resolveOrder: () => ({ amount: 1500, type: 'ecom' }),
+  callbackSecret: 'bench',
+  callbackPostUrl: 'http://127.0.0.1/ktpay/callback',
+});
+
 const server = createServer((req, res) => {
   const url = new URL(req.url, 'http://localhost');
   const origin = `http://${req.headers.host}`;
@@ -225,7 +240,8 @@ const server = createServer((req, res) => {
   res.on('finish', () => traffic.push({ at: arrived, bare: url.search.includes('bare'), bytes: req.socket.bytesWritten - sentBefore }));
   if (url.pathname === '/page') {
     const entry = url.searchParams.get('baseline') ? '/lit-baseline.js' : undefined;
-    const body = merchantPage(origin, Number(url.searchParams.get('n') ?? 1), url.searchParams.get('lang') ?? 'ru', entry);
+    const sealed = url.searchParams.has('sealed');
+    const body = merchantPage(origin, Number(url.searchParams.get('n') ?? 1), url.searchParams.get('lang') ?? 'ru', entry, sealed);
     send(req, res, { type: TYPES['.html'], body: Buffer.from(body) });
   } else if (url.pathname === '/peer') {
     send(req, res, { type: TYPES['.html'], body: Buffer.from(PEER_PAGE) });
@@ -239,6 +255,8 @@ const server = createServer((req, res) => {
         res.end(JSON.stringify({ success: true, payload: { transaction_hash: 'bench', url: `${origin}/payment-card?hash=bench` } }));
       }, API_LATENCY_MS),
     );
+  } else if (url.pathname === '/seal') {
+    sealOrder(req, res);
   } else if (url.pathname === '/payment-card') {
     res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store' });
     res.end(PAYMENT_PAGE);
@@ -471,8 +489,11 @@ async function tapToPage(profile, path, { idle: settle, bare }) {
     const { click, touch, shown, ready } = window.bench;
     const api = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api') && e.startTime >= click);
     if (!api) return undefined;
+    // With seal-url, the tap's first request is the one to the merchant's server; KTPay's follows.
+    const seal = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/seal') && e.startTime >= click);
     return {
-      toRequest: api.startTime - click,
+      toRequest: (seal ?? api).startTime - click,
+      toKtpay: api.startTime - click,
       toAnswer: api.responseEnd - click,
       toShown: shown - click,
       touchToClick: touch === undefined ? undefined : click - touch,
@@ -493,10 +514,15 @@ async function tapToPage(profile, path, { idle: settle, bare }) {
 
 const profiles = PROFILE_NAMES.map(settingsOf);
 const beforeTouch = {};
-/** The taps each run takes: the element's page and the peer's, each idle and just loaded. */
+/**
+ * The taps each run takes: the element's page, the element's with the order sealed on the
+ * merchant's server (`seal-url`), and the peer's, each idle and just loaded.
+ */
 const TAPS = [
   ['element.idle', '/page', { idle: true, bare: true }],
   ['element.loaded', '/page', { idle: false }],
+  ['sealed.idle', '/page?sealed', { idle: true }],
+  ['sealed.loaded', '/page?sealed', { idle: false }],
   ['peer.idle', '/peer', { idle: true }],
   ['peer.loaded', '/peer', { idle: false }],
 ];
@@ -509,7 +535,7 @@ for (const profile of profiles) {
     const taps = {};
     for (const [name, path, options] of TAPS) {
       const figures = (taps[name] = await tapToPage(profile, path, options));
-      for (const key of ['toRequest', 'toAnswer', 'toShown', 'touchToClick', 'readyAfterTap', 'longestTask', 'longestTaskBefore', 'bytesBefore', 'bytesAfter']) {
+      for (const key of ['toRequest', 'toKtpay', 'toAnswer', 'toShown', 'touchToClick', 'readyAfterTap', 'longestTask', 'longestTaskBefore', 'bytesBefore', 'bytesAfter']) {
         if (figures[key] !== undefined) record(`${name}.${key}`, figures[key]);
       }
       (longTasks[name] ??= []).push(figures.longTasksSinceTap);
@@ -533,6 +559,7 @@ for (const profile of profiles) {
         const element = taps[`element.${scenario}`][key];
         record(`ratio.peer.${scenario}.${key}`, element / taps[`peer.${scenario}`][key]);
         record(`ratio.bare.${scenario}.${key}`, element / taps['element.idle'].bare[key]);
+        record(`ratio.sealed.${scenario}.${key}`, taps[`sealed.${scenario}`][key] / taps['element.idle'].bare[key]);
       }
     }
 
@@ -645,6 +672,8 @@ function timeRows({ samples }) {
     ['Longest task click → page shown, warm', ms('warm.longestTask')],
     ['Longest frame click → page shown, cold', ms('cold.longestFrame')],
     ['Longest frame click → page shown, warm', ms('warm.longestFrame')],
+    ["Tap → KTPay's request, seal-url, idle (the seal's answer first)", ms('sealed.idle.toKtpay')],
+    ["Tap → KTPay's request, seal-url, just loaded", ms('sealed.loaded.toKtpay')],
     ['JS heap, 100 elements (after GC)', `${mb(stat('heap100').median)} (module alone: ${mb(stat('heap0').median)}; ${((stat('heap100').median - stat('heap0').median) / 100 / 1024).toFixed(1)} kB per element)`],
   ];
 }
@@ -662,6 +691,8 @@ function tapRows({ samples }) {
   const pages = [
     ['Element, idle (6 s on screen)', 'element.idle'],
     ['Element, just loaded', 'element.loaded'],
+    ['Element with seal-url, idle (request: the seal)', 'sealed.idle'],
+    ['Element with seal-url, just loaded', 'sealed.loaded'],
     ['Peer (libsodium at page view), idle', 'peer.idle'],
     ['Peer, just loaded', 'peer.loaded'],
     ['Bare fetch (plain button, idle)', 'bare'],
@@ -681,6 +712,8 @@ function tapRows({ samples }) {
     ['Element ÷ peer, just loaded', 'ratio.peer.loaded'],
     ['Element ÷ bare fetch, idle', 'ratio.bare.idle'],
     ['Element ÷ bare fetch, just loaded', 'ratio.bare.loaded'],
+    ['seal-url ÷ bare fetch, idle', 'ratio.sealed.idle'],
+    ['seal-url ÷ bare fetch, just loaded', 'ratio.sealed.loaded'],
   ].map(([label, name]) => [label, cell(`${name}.toRequest`, ratio), cell(`${name}.toShown`, ratio), '', '', '', '']);
   return [...pages, ...ratios];
 }
@@ -735,7 +768,9 @@ instead), loaded and left on screen as long. kB: what the
 server sent (headers and compressed bodies), from navigation to the tap and from the tap to the page
 shown. The bare fetch shows its payment page in a frame too; its timed tap is the first on its button,
 as the pay button's is (another button's request set the connection up), and comes after 6 s idle,
-as the pay button's does. Ratios are per run.`);
+as the pay button's does. With seal-url, the merchant's server (the package's seal handler) seals
+the order: the tap's request is the one to it, KTPay's follows its answer (the time table's "Tap →
+KTPay's request" rows). Ratios are per run.`);
 
 const report = {
   machine,
