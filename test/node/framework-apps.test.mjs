@@ -12,6 +12,8 @@ import { BUILD_MS, builtApp, NEXT_SERVER_ENV } from '../../tools/merchant-apps.m
 import { deliver, fixture, openSealed } from './server-helpers.mjs';
 
 const STAND_IN_API = '/stand-in/ktpay/payment';
+/** From the click to the order at KTPay's stand-in: the worker's start and seal (a second or two). */
+const PAY_MS = 30_000;
 /** Only libsodium has this name in it: the element's own code calls crypto_box_seal, never its opening. */
 const LIBSODIUM_MARK = 'crypto_box_seal_open';
 
@@ -47,7 +49,14 @@ async function payIn(origin) {
     // Hydrated (React) or bound (Angular): the element has its key as a property.
     await page.waitForFunction(() => document.querySelector('ktpay-checkout')?.appKey);
     await page.locator('ktpay-checkout button.pay').click();
-    const sealed = await received;
+    let timer;
+    const sealed = await Promise.race([
+      received,
+      new Promise((_, reject) => {
+        const why = () => `no order reached KTPay's stand-in within ${PAY_MS / 1000} s of the click: workers ${JSON.stringify(workers)}; console:\n${console.join('\n')}`;
+        timer = setTimeout(() => reject(new Error(why())), PAY_MS);
+      }),
+    ]).finally(() => clearTimeout(timer));
     const scripts = await page.evaluate(() =>
       performance
         .getEntriesByType('resource')
