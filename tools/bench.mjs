@@ -366,6 +366,33 @@ async function open(profile, n, lang = 'ru', baseline = false) {
 const idle = (session) => session.quiet().then(() => session.page.waitForTimeout(300));
 
 /**
+ * How long a buyer's finger or mouse button stays down. A person's click or tap lasts about a tenth
+ * of a second; Playwright's own click and tap lift in the same instant as they press, so the
+ * page's handling of the press (hit test, `:active`, focus, the pointer's events) fell after the
+ * click's time and was counted as the click's, for the pay button and the plain one alike. Half
+ * a person's press is enough for that handling to end before the lift, on both profiles.
+ */
+const PRESS_MS = 50;
+
+const middleOf = (box) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
+
+/** The mouse moving onto the middle of `box` and clicking, the button held `PRESS_MS`. */
+const clickOn = (page, box) => {
+  const { x, y } = middleOf(box);
+  return page.mouse.click(x, y, { delay: PRESS_MS });
+};
+
+/** A buyer's tap at the middle of `box`: a touch held `PRESS_MS` on a touch screen, else a click. */
+async function tap({ page, cdp }, profile, box) {
+  if (!profile.context.hasTouch) return clickOn(page, box);
+  const { x, y } = middleOf(box);
+  // Playwright's touchscreen.tap has no hold: the touch is sent as the DevTools protocol has it.
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  await page.waitForTimeout(PRESS_MS);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+/**
  * Clicks the plain button (the baseline), then the first pay button (hovering first and waiting
  * when `warm`), until the payment page shows.
  */
@@ -374,16 +401,16 @@ async function clickToPage(session, { warm }) {
   // Both plain buttons: the first request of a page pays for setting its connection up, in both cases.
   for (const id of ['bare-first', 'bare']) {
     await valueOf(session, 'window.bench.bareDone = false');
-    const bare = await valueOf(session, `document.getElementById('${id}').getBoundingClientRect().toJSON()`);
-    await page.mouse.click(bare.x + bare.width / 2, bare.y + bare.height / 2, { delay: PRESS_MS });
+    await clickOn(page, await valueOf(session, `document.getElementById('${id}').getBoundingClientRect().toJSON()`));
     await until(session, 'window.bench.bareDone');
   }
   const box = await valueOf(session, 'bench.payButton().getBoundingClientRect().toJSON()');
   if (warm) {
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const { x, y } = middleOf(box);
+    await page.mouse.move(x, y);
     await idle(session);
   }
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { delay: PRESS_MS });
+  await clickOn(page, box);
   await until(session, 'window.bench.shown', { polling: 10, timeout: 30_000 });
   return valueOf(session, call(() => {
     const { click, bareClick, shown, longTasks, longestFrame } = window.bench;
@@ -405,26 +432,6 @@ async function clickToPage(session, { warm }) {
 async function heapBytes(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   return (await cdp.send('Runtime.getHeapUsage')).usedSize;
-}
-
-/**
- * How long a buyer's finger or mouse button stays down. A person's click or tap lasts about a tenth
- * of a second; Playwright's own click and tap lift in the same instant as they press, so the
- * page's handling of the press (hit test, `:active`, focus, the pointer's events) fell after the
- * click's time and was counted as the click's, for the pay button and the plain one alike. Half
- * a person's press is enough for that handling to end before the lift, on both profiles.
- */
-const PRESS_MS = 50;
-
-/** A buyer's tap at the middle of `box`: a touch held `PRESS_MS` on a touch screen, else the mouse moving onto it and clicking. */
-async function tap({ page, cdp }, profile, box) {
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  if (!profile.context.hasTouch) return page.mouse.click(x, y, { delay: PRESS_MS });
-  // Playwright's touchscreen.tap has no hold: the touch is sent as the DevTools protocol has it.
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
-  await page.waitForTimeout(PRESS_MS);
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
 const bytesSent = (from, to, bare = false) =>
